@@ -1,0 +1,49 @@
+/** One article with its current revision: what the editor page and `GET /api/articles/:id` show. */
+import type { JSONContent } from "@tiptap/core";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { iso, type ArticleDTO } from "@/lib/articles/present";
+
+/** The article and its newest revision; `not_found` when there is none. */
+export async function getArticle({ actor, id }: { actor: Actor | null; id: string }): Promise<ArticleDTO> {
+  assertCan(actor, "article.read");
+  const article = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedAt: true,
+      createdAt: true,
+      revisions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { id: true, number: true, text: true, doc: true, createdAt: true },
+      },
+    },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) throw new AppError("not_found", "No such article.");
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    author: article.author,
+    url: article.url,
+    publishedAt: iso(article.publishedAt),
+    createdAt: article.createdAt.toISOString(),
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      text: revision.text,
+      doc: revision.doc as JSONContent,
+      createdAt: revision.createdAt.toISOString(),
+    },
+    claims: [],
+    orphanedClaims: [],
+  };
+}

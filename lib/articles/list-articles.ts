@@ -1,0 +1,44 @@
+/** The article list: newest first, a page at a time. */
+import { db } from "@/lib/db";
+import { parseInput } from "@/lib/validation";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { ListInput } from "@/lib/articles/schemas";
+import { iso, type ArticleSummaryDTO } from "@/lib/articles/present";
+
+/** Lists articles visible to `actor` with their current revision number. */
+export async function listArticles({ actor, input = {} }: { actor: Actor | null; input?: unknown }): Promise<{
+  items: ArticleSummaryDTO[];
+  nextCursor: string | null;
+}> {
+  assertCan(actor, "article.read");
+  const { cursor, limit } = parseInput(ListInput, input);
+  const rows = await db.article.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      publishedAt: true,
+      createdAt: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      title: row.title,
+      outlet: row.outlet,
+      author: row.author,
+      publishedAt: iso(row.publishedAt),
+      createdAt: row.createdAt.toISOString(),
+      revisionNumber: row.revisions[0]?.number ?? 1,
+      claimCount: 0,
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

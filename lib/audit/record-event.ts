@@ -1,0 +1,26 @@
+/** Writes one audit event (D7). Always called inside the transaction of the change it records. */
+import type { Prisma, Tx } from "@/lib/db";
+import type { AnyActor } from "@/lib/auth/actor";
+
+export interface AuditEventInput {
+  actor: AnyActor | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+}
+
+/** Records who did what to which object, with the state before and after. */
+export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actor?.id ?? null,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      before: event.before ?? undefined,
+      after: event.after ?? undefined,
+    },
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * What each role may do, as one table (DESIGN.md, "Who uses it"). Use cases call
+ * `assertCan` before touching data; the UI may call `can` to decide which controls to
+ * draw, but the server's answer is the one that counts.
+ */
+import { AppError } from "@/lib/errors";
+import { hasRole, type AnyActor, type Role } from "@/lib/auth/actor";
+
+/** The minimum role for each action; an action missing here is denied. */
+const MINIMUM_ROLE = {
+  "article.read": "reviewer",
+  "article.import": "editor",
+  "article.revise": "editor",
+  "user.manage": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof MINIMUM_ROLE;
+
+/** Whether `actor` may perform `action`. Unknown actions and missing actors are denied. */
+export function can(actor: AnyActor | null | undefined, action: string): boolean {
+  if (!actor) return false;
+  if (!Object.hasOwn(MINIMUM_ROLE, action)) return false;
+  const minimum = MINIMUM_ROLE[action as Action];
+  return hasRole(actor.role, minimum);
+}
+
+/** Throws `unauthenticated` without an actor and `forbidden` when the role is too low. */
+export function assertCan(actor: AnyActor | null | undefined, action: Action): asserts actor is AnyActor {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!can(actor, action)) throw new AppError("forbidden", "You do not have permission to do this.");
+}

@@ -1,0 +1,20 @@
+/** The acting user of the current request, from the session cookie. */
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/users/resolve-actor";
+
+/** The signed-in user, checked against the database, or null. */
+export async function getSessionActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return resolveActor({ userId: session.user.id, tokenVersion: session.tokenVersion });
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requirePageActor(returnTo: string): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}

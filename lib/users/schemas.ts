@@ -1,0 +1,41 @@
+/** Input schemas for accounts. */
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/actor";
+import { passwordProblem } from "@/lib/auth/password";
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "An email address has at most 254 characters.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+const password = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const name = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "A name has at most 100 characters.");
+
+/** What anyone may send to create their own account. */
+export const SignUpInput = z.strictObject({ name, email, password });
+export type SignUpInput = z.input<typeof SignUpInput>;
+
+/** What an administrator or the command line may send to create an account. */
+export const CreateUserInput = z.strictObject({
+  name,
+  email,
+  password,
+  role: z.enum(ROLES, { error: "Role must be reviewer, editor or admin." }).default("reviewer"),
+});
+export type CreateUserInput = z.input<typeof CreateUserInput>;
+
+/** Sign-in form fields. */
+export const CredentialsInput = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1024),
+});

@@ -1,0 +1,39 @@
+/** Checks an email and password at sign-in and records the attempt. */
+import { db } from "@/lib/db";
+import { CredentialsInput } from "@/lib/users/schemas";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { recordEvent } from "@/lib/audit/record-event";
+
+export interface VerifiedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: "reviewer" | "editor" | "admin";
+  tokenVersion: number;
+}
+
+/** The user for these credentials, or null; unknown emails cost as much time as wrong passwords. */
+export async function verifyCredentials(input: unknown): Promise<VerifiedUser | null> {
+  const parsed = CredentialsInput.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, tokenVersion: true, passwordHash: true, disabledAt: true },
+  });
+  if (!user) {
+    await verifyAgainstDummy(password);
+    return null;
+  }
+  const ok = (await verifyPassword(user.passwordHash, password)) && user.disabledAt === null;
+  await db.$transaction(async (tx) => {
+    await recordEvent(tx, {
+      actor: null,
+      action: ok ? "auth.sign_in" : "auth.sign_in_failed",
+      targetType: "user",
+      targetId: user.id,
+    });
+  });
+  if (!ok) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion };
+}
