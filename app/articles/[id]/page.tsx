@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/session";
+import { getArticle } from "@/lib/articles/get-article";
+import { isAppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { ArticleEditor } from "@/components/editor/article-editor";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/articles/${id}`);
+  const article = await getArticle({ actor, id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const meta = [article.outlet, article.author, formatDate(article.publishedAt ?? article.createdAt)].filter(Boolean);
+  return (
+    <div className="grid gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/articles" className="hover:text-ink hover:underline">
+          Articles
+        </Link>
+      </nav>
+      <header className="max-w-3xl">
+        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{article.title}</h1>
+        <p className="mt-2 text-sm text-muted">
+          {meta.join(" · ")} · Revision {article.revision.number}
+        </p>
+      </header>
+      <div className="rounded-lg border border-border bg-surface px-6 py-4 shadow-xs sm:px-10">
+        <ArticleEditor doc={article.revision.doc} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/session";
+import { listArticles } from "@/lib/articles/list-articles";
+import { formatDate, plural } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Articles" };
+
+export default async function ArticlesPage() {
+  const actor = await requirePageActor("/articles");
+  const { items } = await listArticles({ actor, input: { limit: 100 } });
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
+        <p className="mt-1 text-sm text-muted">Open an article to mark its claims and check them.</p>
+      </div>
+      {items.length === 0 ? (
+        <Card className="p-10 text-center">
+          <p className="font-medium">No articles yet</p>
+          <p className="mt-1 text-sm text-muted">An editor imports articles; they appear here for the desk to check.</p>
+        </Card>
+      ) : (
+        <Card className="overflow-hidden">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-border bg-canvas text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">Title</th>
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Outlet</th>
+                <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Date</th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium">Claims</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {items.map((article) => (
+                <tr key={article.id} className="hover:bg-canvas/60">
+                  <td className="px-4 py-3">
+                    <Link href={`/articles/${article.id}`} className="font-medium text-ink hover:text-accent hover:underline">
+                      {article.title}
+                    </Link>
+                    {article.author ? <div className="text-xs text-muted">{article.author}</div> : null}
+                  </td>
+                  <td className="hidden px-4 py-3 text-muted sm:table-cell">{article.outlet ?? "—"}</td>
+                  <td className="hidden px-4 py-3 text-muted md:table-cell">
+                    {formatDate(article.publishedAt ?? article.createdAt)}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums text-muted">{plural(article.claimCount, "claim")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+    </div>
+  );
+}

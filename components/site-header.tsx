@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getSessionActor } from "@/lib/auth/session";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { RoleBadge } from "@/components/role-badge";
+
+/** The bar on every page: the desk's name, navigation, and who is signed in. */
+export async function SiteHeader() {
+  const actor = await getSessionActor();
+  return (
+    <header className="border-b border-border bg-surface">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <div className="flex items-center gap-6">
+          <Link href={actor ? "/articles" : "/signin"} className="flex items-center gap-2 font-semibold tracking-tight text-ink">
+            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-xs font-bold text-white">
+              Fd
+            </span>
+            Factdesk
+          </Link>
+          {actor ? (
+            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+              <Link href="/articles" className="text-muted hover:text-ink">
+                Articles
+              </Link>
+            </nav>
+          ) : null}
+        </div>
+        {actor ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block font-medium leading-tight" data-testid="signed-in-user">
+                {actor.name}
+              </span>
+              <span className="block text-xs leading-tight text-muted">{actor.email}</span>
+            </span>
+            <RoleBadge role={actor.role} />
+            <SignOutButton />
+          </div>
+        ) : (
+          <Link href="/signin" className="text-sm font-medium text-accent hover:underline">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
