@@ -1,0 +1,95 @@
+/**
+ * `npm run test:e2e`: builds if needed, starts a throwaway embedded PostgreSQL with the seed
+ * and the demo accounts, serves the production build on a free port, runs Playwright, and
+ * stops everything. Extra arguments go to `playwright test`.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import { startEmbeddedDatabase } from "./lib/embedded-database.ts";
+import { freePort } from "./lib/free-port.ts";
+import { buildIfNeeded } from "./lib/build.ts";
+import { migrateDeploy } from "./prisma-engine/migrate.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app exited with code ${server.exitCode} before answering.`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer on ${url} within ${timeoutMs / 1000} s.`);
+}
+
+async function main(): Promise<number> {
+  buildIfNeeded();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-e2e-"));
+  fs.chmodSync(dataDir, 0o755);
+  const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), ephemeral: true, settings: { fsync: "off" } });
+  let server: ChildProcess | undefined;
+  try {
+    await migrateDeploy(database.url);
+    process.env.DATABASE_URL = database.url;
+    const { seed } = await import("../prisma/seed.ts");
+    const { db } = await import("../lib/db.ts");
+    await seed({ demoAccounts: true });
+    await db.$disconnect();
+
+    const port = await freePort();
+    const baseURL = `http://localhost:${port}`;
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      FACTDESK_E2E_BASE_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const serverLog = fs.createWriteStream(path.join(dataDir, "server.log"));
+    server.stdout?.pipe(serverLog);
+    server.stderr?.pipe(serverLog);
+    await waitForServer(`${baseURL}/signin`, server, 60_000);
+
+    const playwright = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+      { cwd: ROOT, env, stdio: "inherit" },
+    );
+    const code = await new Promise<number>((resolve) => playwright.once("exit", (exitCode) => resolve(exitCode ?? 1)));
+    if (code !== 0) {
+      console.error(`[e2e] server log: ${path.join(dataDir, "server.log")}`);
+      const tail = fs.readFileSync(path.join(dataDir, "server.log"), "utf8").split("\n").slice(-40).join("\n");
+      console.error(tail);
+    }
+    return code;
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server?.once("exit", resolve));
+    }
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

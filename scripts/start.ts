@@ -1,0 +1,99 @@
+/**
+ * `npm start` / `npm run dev`: the whole app from a fresh clone.
+ *
+ * Without DATABASE_URL it starts the embedded PostgreSQL (data in `.data/`); with it, it
+ * checks that server is reachable. Then it applies migrations, seeds what is missing,
+ * builds if sources changed (production only) and serves Next.js. Ctrl-C or SIGTERM stops
+ * the app and then the database.
+ */
+import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-database.ts";
+import { assertDatabaseReachable, describeDatabaseUrl } from "./lib/check-database.ts";
+import { resolveSecret } from "./lib/secret.ts";
+import { buildIfNeeded } from "./lib/build.ts";
+import { migrateDeploy } from "./prisma-engine/migrate.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATA_DIR = path.join(ROOT, ".data");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+
+function log(message: string): void {
+  console.log(`[factdesk] ${message}`);
+}
+
+async function main(): Promise<void> {
+  let database: RunningDatabase | undefined;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      log("Stopping the app…");
+      child.kill("SIGTERM");
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          child?.kill("SIGKILL");
+          resolve();
+        }, 10_000);
+        child?.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (database) {
+      log("Stopping the embedded PostgreSQL…");
+      await database.stop().catch((error: unknown) => console.error(error));
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const embedded = !process.env.DATABASE_URL;
+    if (embedded) {
+      log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)…");
+      database = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "postgres") });
+      process.env.DATABASE_URL = database.url;
+    } else {
+      await assertDatabaseReachable(process.env.DATABASE_URL ?? "");
+      log(`Using PostgreSQL at ${describeDatabaseUrl(process.env.DATABASE_URL ?? "")}.`);
+    }
+    const url = process.env.DATABASE_URL ?? "";
+    process.env.NEXTAUTH_SECRET = resolveSecret({ embedded, dataDir: DATA_DIR });
+    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+    log("Applying migrations…");
+    await migrateDeploy(url);
+
+    const { seed } = await import("../prisma/seed.ts");
+    const { db } = await import("../lib/db.ts");
+    const { created } = await seed({ demoAccounts: embedded });
+    await db.$disconnect();
+    if (created.length) log(`Seeded ${created.join(", ")}.`);
+
+    if (!dev) buildIfNeeded(log);
+
+    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+    child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.once("exit", (code) => {
+      if (!stopping) void stop(code ?? 1);
+    });
+    log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s of set-up; the app answers on ${process.env.NEXTAUTH_URL}`);
+  } catch (error) {
+    console.error(`[factdesk] ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
+}
+
+void main();

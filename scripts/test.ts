@@ -1,0 +1,98 @@
+/**
+ * `npm test`: type check and lint, then every suite — unit and integration (Vitest, on a
+ * throwaway PostgreSQL) and end to end (Playwright in Chromium against the production build).
+ * The last line is the summary `N passed, N failed, N skipped` over all suites.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, "test-results");
+fs.mkdirSync(OUT, { recursive: true });
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`◀ ${label}: exit ${result.status ?? result.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status ?? 1;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function num(value: unknown): number {
+  return typeof value === "number" ? value : 0;
+}
+
+function vitestCounts(file: string, exitCode: number): Counts {
+  const report = readJson(file) as Record<string, unknown> | undefined;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const counts = {
+    passed: num(report.numPassedTests),
+    failed: num(report.numFailedTests),
+    skipped: num(report.numPendingTests) + num(report.numTodoTests),
+  };
+  // A suite that failed to load has no failed test but a failed file: count it.
+  if (exitCode !== 0 && counts.failed === 0) counts.failed = Math.max(1, num(report.numFailedTestSuites));
+  return counts;
+}
+
+function playwrightCounts(file: string, exitCode: number): Counts {
+  const report = readJson(file) as { stats?: Record<string, unknown> } | undefined;
+  if (!report?.stats) return { passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const counts = { passed: num(expected) + num(flaky), failed: num(unexpected), skipped: num(skipped) };
+  if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+const node = process.execPath;
+const bin = (relative: string) => path.join(ROOT, "node_modules", relative);
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const add = (counts: Counts) => {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+};
+
+let staticFailures = 0;
+if (!process.argv.includes("--no-static")) {
+  staticFailures += run("Type check", node, [bin("typescript/bin/tsc"), "--noEmit"]) === 0 ? 0 : 1;
+  staticFailures += run("Lint", node, [bin("eslint/bin/eslint.js"), "--max-warnings", "0", "."]) === 0 ? 0 : 1;
+}
+
+const vitestFile = path.join(OUT, "vitest.json");
+fs.rmSync(vitestFile, { force: true });
+const vitestExit = run("Unit and integration tests", node, [
+  bin("vitest/vitest.mjs"),
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestFile}`,
+]);
+add(vitestCounts(vitestFile, vitestExit));
+
+const playwrightFile = path.join(OUT, "playwright.json");
+fs.rmSync(playwrightFile, { force: true });
+const e2eExit = run("End-to-end tests (Chromium)", node, [bin("tsx/dist/cli.mjs"), path.join(ROOT, "scripts/e2e.ts")], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+});
+add(playwrightCounts(playwrightFile, e2eExit));
+
+if (staticFailures > 0) console.log(`\n${staticFailures} static check(s) failed (type check or lint); see above.`);
+const failed = total.failed + staticFailures;
+console.log(`\n${total.passed} passed, ${failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(failed > 0 ? 1 : 0);
