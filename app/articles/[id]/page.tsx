@@ -16,7 +16,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const meta = [article.outlet, article.author, formatDate(article.publishedAt ?? article.createdAt)].filter(Boolean);
+  const meta = [
+    article.outlet,
+    article.author,
+    article.publishedAt ? `Published ${formatDate(article.publishedAt)}` : `Imported ${formatDate(article.createdAt)}`,
+  ].filter(Boolean);
   return (
     <div className="grid gap-6">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
