@@ -40,6 +40,11 @@
 //    (`is_panic: true`), so the CLI fails loudly (non-zero exit).
 //  - The Wasm engine no longer accepts `url` diff targets and has no `createDatabase`: the CLI's
 //    `createDatabase` RPC and the `cli` subcommands are done here with `pg`.
+//  - The Wasm engine's `evaluateDataLoss`/`createMigration` never open a shadow database: they only
+//    read the "schema of the migrations" from a cache that `diagnoseMigrationHistory` fills (through
+//    the adapter factory) for the migrations applied at that time. `migrate dev` on a database that
+//    is behind fails ("PostgreSQL shadow DB must be provided through an external factory"); we fill
+//    the cache and retry (see `callEngine`).
 
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -223,6 +228,38 @@ const METHODS = {
   schemaPush: (e, p) => e.schemaPush(p),
 };
 
+// Workaround for the Wasm engine's `migrate dev` path (prisma-engines 0edf323e, schema-engine-wasm):
+// `evaluateDataLoss` and `createMigration` are not given the adapter factory, so they cannot create a
+// shadow database; they take the schema the migrations produce from the engine's
+// MigrationSchemaCache (keyed by the list of migration directories), and on a cache miss fall back
+// to the connector's shadow-database path, which on Wasm only returns "PostgreSQL shadow DB must be
+// provided through an external factory" (sql-schema-connector flavour/postgres/connector/wasm/
+// shadow_db.rs). The cache is filled only by `diagnoseMigrationHistory`/`devDiagnostic` (with the
+// adapter factory), keyed by the migrations APPLIED at that moment. The CLI calls `devDiagnostic`,
+// then `applyMigrations` for pending ones, then `evaluateDataLoss`: whenever the database was behind
+// (always so on migrate-dev.ts's fresh database) the key differs and the call fails. The native
+// engine creates its own shadow database instead. On that error we run `diagnoseMigrationHistory`
+// again now that the pending migrations are applied, which fills the cache under the key the failed
+// call looks up (on a temporary shadow database from our adapter factory), and retry once.
+const SHADOW_DB_CACHE_MISS = "PostgreSQL shadow DB must be provided through an external factory";
+const NEEDS_MIGRATIONS_SCHEMA = new Set(["evaluateDataLoss", "createMigration"]);
+
+async function callEngine(engine, method, params) {
+  try {
+    return await METHODS[method](engine, params);
+  } catch (error) {
+    const missed = error instanceof Error && error.message.includes(SHADOW_DB_CACHE_MISS);
+    if (!missed || !NEEDS_MIGRATIONS_SCHEMA.has(method) || !params?.migrationsList) throw error;
+    log("INFO", `${method}: filling the Wasm engine's migration schema cache through diagnoseMigrationHistory`);
+    await engine.diagnoseMigrationHistory({
+      migrationsList: params.migrationsList,
+      optInToShadowDatabase: true,
+      filters: params.filters ?? { externalTables: [], externalEnums: [] },
+    });
+    return await METHODS[method](engine, params);
+  }
+}
+
 async function runRpcServer(args) {
   const datasource = args.datasource ?? {};
   const datamodels = await Promise.all(
@@ -296,7 +333,7 @@ async function runRpcServer(args) {
         const engine = await getEngine();
         // One call at a time: overlapping calls make wasm-bindgen throw "recursive use of an
         // object detected which would lead to unsafe aliasing in rust".
-        const run = queue.then(() => METHODS[method](engine, params));
+        const run = queue.then(() => callEngine(engine, method, params));
         queue = run.catch(() => {});
         result = await run;
         if (method === "diff" && result?.stdout) {

@@ -101,6 +101,53 @@ describe("prisma CLI through the Wasm schema engine stand-in", () => {
     expect(shadows.rows).toEqual([]);
   });
 
+  it("migrate dev --name creates and applies a migration for a new model on a database that is behind", async () => {
+    // A copy of the migrations and the schema plus one model, outside the repository's prisma/ folder.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-migrate-dev-"));
+    const repoPrisma = path.resolve(import.meta.dirname, "../../prisma");
+    fs.cpSync(path.join(repoPrisma, "migrations"), path.join(work, "prisma", "migrations"), { recursive: true });
+    const schema = fs.readFileSync(path.join(repoPrisma, "schema.prisma"), "utf8");
+    fs.writeFileSync(path.join(work, "prisma", "schema.prisma"), `${schema}\nmodel EngineTestProbe {\n  id String @id\n}\n`);
+    fs.writeFileSync(
+      path.join(work, "prisma.config.mjs"),
+      'export default { schema: "prisma/schema.prisma", migrations: { path: "prisma/migrations" }, datasource: { url: process.env.DATABASE_URL } };\n',
+    );
+    // A fresh database: the existing migrations are pending when `migrate dev` starts, the case in
+    // which the Wasm engine used to fail with "PostgreSQL shadow DB must be provided through an
+    // external factory" (see callEngine in ./engine.mjs).
+    const database = `${new URL(databaseUrl).pathname.slice(1)}_dev`;
+    const devUrl = withDatabase(databaseUrl, database);
+    await adminQuery(databaseUrl, `CREATE DATABASE "${database}"`);
+    try {
+      const before = new Set(fs.readdirSync(path.join(work, "prisma", "migrations")));
+      const result = await runPrismaCli(
+        ["migrate", "dev", "--name", "added_model", "--config", path.join(work, "prisma.config.mjs")],
+        { databaseUrl: devUrl, cwd: work },
+      );
+      expect(result.output).toContain("Your database is now in sync with your schema.");
+      expect(result.code).toBe(0);
+
+      const created = fs.readdirSync(path.join(work, "prisma", "migrations")).filter((entry) => !before.has(entry));
+      expect(created).toEqual([expect.stringMatching(/^\d{14}_added_model$/)]);
+      const migrationName = created[0] ?? "";
+      const sql = fs.readFileSync(path.join(work, "prisma", "migrations", migrationName, "migration.sql"), "utf8");
+      expect(sql).toContain('CREATE TABLE "EngineTestProbe"');
+
+      const table = await adminQuery(devUrl, `SELECT to_regclass('public."EngineTestProbe"') AS oid`);
+      expect(table.rows[0].oid).not.toBeNull();
+      const applied = await adminQuery(
+        devUrl,
+        `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND migration_name = '${migrationName}'`,
+      );
+      expect(applied.rowCount).toBe(1);
+      const shadows = await adminQuery(databaseUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'");
+      expect(shadows.rows).toEqual([]);
+    } finally {
+      await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it("fails loudly (non-zero) when it cannot sign in", async () => {
     const badUrl = new URL(databaseUrl);
     badUrl.username = "no_such_user_factdesk";
