@@ -8,31 +8,40 @@ export async function SiteHeader() {
   const actor = await getSessionActor();
   return (
     <header className="border-b border-border bg-surface">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <div className="flex items-center gap-6">
-          <Link href={actor ? "/articles" : "/signin"} className="flex items-center gap-2 font-semibold tracking-tight text-ink">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <div className="flex min-w-0 items-center gap-4 sm:gap-6">
+          <Link
+            href={actor ? "/articles" : "/signin"}
+            aria-label="Factdesk"
+            className="flex items-center gap-2 font-semibold tracking-tight text-ink"
+          >
             <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-xs font-bold text-white">
               Fd
             </span>
-            Factdesk
+            <span className="hidden sm:inline">Factdesk</span>
           </Link>
           {actor ? (
-            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+            <nav aria-label="Main" className="flex items-center gap-3 text-sm sm:gap-4">
               <Link href="/articles" className="text-muted hover:text-ink">
                 Articles
+              </Link>
+              <Link href="/settings" className="text-muted hover:text-ink">
+                Settings
               </Link>
             </nav>
           ) : null}
         </div>
         {actor ? (
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex shrink-0 items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
               <span className="block font-medium leading-tight" data-testid="signed-in-user">
                 {actor.name}
               </span>
               <span className="block text-xs leading-tight text-muted">{actor.email}</span>
             </span>
-            <RoleBadge role={actor.role} />
+            <span className="hidden sm:inline">
+              <RoleBadge role={actor.role} />
+            </span>
             <SignOutButton />
           </div>
         ) : (

@@ -1,10 +1,17 @@
 /**
  * The one wrapper of every route handler: who is asking, request hygiene for mutations,
  * and error mapping. A handler body is then: parse → one lib call → a DTO.
+ *
+ * Who is asking: an `Authorization: Bearer <token>` header, when present, decides alone; a
+ * malformed, unknown or revoked token is 401 and never falls back to the session cookie (a
+ * client that sent a token means to act as that token). Without it, the session cookie decides.
  */
 import type { Actor } from "@/lib/auth/actor";
+import type { Credential } from "@/lib/auth/credential";
 import { AppError } from "@/lib/errors";
 import { getSessionActor } from "@/lib/auth/session";
+import { resolveBearerToken } from "@/lib/tokens/resolve-bearer-token";
+import { isWellFormedTokenSecret } from "@/lib/tokens/secret";
 import { errorResponse, json } from "@/lib/http/respond";
 
 type RouteParams = Record<string, string | string[]>;
@@ -13,6 +20,8 @@ export interface RouteContext<P extends RouteParams> {
   request: Request;
   params: P;
   actor: Actor | null;
+  /** How the actor was identified: the session cookie or an access token; null when anonymous. */
+  credential: Credential | null;
 }
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -22,17 +31,22 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Largest JSON body a route reads; larger ones get 413 before parsing. */
 export const MAX_JSON_BYTES = 1_000_000;
 
-/**
- * Mutations must be JSON from this origin. A cross-site form can send neither
- * `application/json` nor a same-origin `Origin`, so this closes CSRF for cookie sessions.
- */
-function checkMutation(request: Request): void {
+/** Mutations carry JSON: a cross-site form cannot send `application/json` without a preflight. */
+function checkJsonBody(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const contentType = request.headers.get("content-type") ?? "";
   const hasBody = request.headers.get("content-length") !== "0" && request.method !== "DELETE";
   if (hasBody && !/^application\/json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "Send the request body as application/json.");
   }
+}
+
+/**
+ * Mutations under a cookie session must come from this origin. Together with the JSON rule
+ * this closes CSRF: a browser attaches cookies by itself, even to requests another site starts.
+ */
+function checkSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new AppError("forbidden", "Cross-site requests are not accepted.");
@@ -49,6 +63,48 @@ function checkMutation(request: Request): void {
   if (origin !== expected && origin !== fromHost) {
     throw new AppError("forbidden", "Cross-site requests are not accepted.");
   }
+}
+
+/** Raised for a bad `Authorization` header, so its 401 can carry `WWW-Authenticate`. */
+class BearerError extends AppError {
+  constructor(message: string) {
+    super("unauthenticated", message);
+  }
+}
+
+/**
+ * The secret of an `Authorization: Bearer …` header: undefined without such a header, and
+ * a 401 for a Bearer header that is not a well-formed token. Other schemes are ignored: a
+ * browser resends HTTP Basic credentials by itself when a proxy in front of the app asks
+ * for them, so they are ambient like a cookie and must not skip the same-origin check.
+ */
+function bearerSecret(request: Request): string | undefined {
+  const header = request.headers.get("authorization")?.trim();
+  if (!header || !/^Bearer(\s|$)/i.test(header)) return undefined;
+  const secret = /^Bearer[ \t]+(\S+)$/i.exec(header)?.[1];
+  if (!secret || !isWellFormedTokenSecret(secret)) {
+    throw new BearerError(
+      "Malformed Authorization header: send `Authorization: Bearer fd_…` with a personal access token from your settings page.",
+    );
+  }
+  return secret;
+}
+
+/** Who is asking and how, after the mutation checks that apply to that credential. */
+async function identify(request: Request): Promise<{ actor: Actor | null; credential: Credential | null }> {
+  const secret = bearerSecret(request);
+  if (secret !== undefined) {
+    const actor = await resolveBearerToken(secret);
+    if (!actor) throw new BearerError("The access token is invalid or has been revoked.");
+    // No same-origin check: a token is never sent by a browser on its own (no ambient
+    // credential), and another site cannot add this header without a CORS preflight we refuse.
+    checkJsonBody(request);
+    return { actor, credential: "token" };
+  }
+  checkJsonBody(request);
+  checkSameOrigin(request);
+  const actor = await getSessionActor();
+  return { actor, credential: actor ? "session" : null };
 }
 
 /** Reads a JSON body, with a size bound and a clear error for malformed JSON. */
@@ -71,23 +127,25 @@ export function publicRoute<P extends RouteParams = Record<string, never>>(
 ) {
   return async (request: Request, context: NextRouteContext<P>): Promise<Response> => {
     try {
-      checkMutation(request);
+      const { actor, credential } = await identify(request);
       const params = await context.params;
-      const actor = await getSessionActor();
-      return await handler({ request, params, actor });
+      return await handler({ request, params, actor, credential });
     } catch (error) {
-      return errorResponse(error);
+      const response = errorResponse(error);
+      if (error instanceof BearerError) response.headers.set("www-authenticate", 'Bearer error="invalid_token"');
+      return response;
     }
   };
 }
 
 /** Wraps a handler that needs a signed-in user; 401 otherwise. */
 export function authenticatedRoute<P extends RouteParams = Record<string, never>>(
-  handler: (context: RouteContext<P> & { actor: Actor }) => Promise<Response>,
+  handler: (context: RouteContext<P> & { actor: Actor; credential: Credential }) => Promise<Response>,
 ) {
   return publicRoute<P>(async (context) => {
-    if (!context.actor) throw new AppError("unauthenticated", "Sign in to continue.");
-    return handler({ ...context, actor: context.actor });
+    const { actor, credential } = context;
+    if (!actor || !credential) throw new AppError("unauthenticated", "Sign in to continue.");
+    return handler({ ...context, actor, credential });
   });
 }
 

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { requirePageActor } from "@/lib/auth/session";
+import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
+import { presentUser } from "@/lib/users/present";
+import { AccountSummary } from "@/components/settings/account-summary";
+import { AccessTokens } from "@/components/settings/access-tokens";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** The address this app is reached at, for the curl example: the configured one, else the request's. */
+async function appOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
+  const incoming = await headers();
+  const host = incoming.get("x-forwarded-host") ?? incoming.get("host");
+  return host ? `${incoming.get("x-forwarded-proto") ?? "http"}://${host}` : "http://localhost:3000";
+}
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor("/settings");
+  const [tokens, origin] = await Promise.all([listAccessTokens({ actor }), appOrigin()]);
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-sm text-muted">Your account, and the tokens that let scripts use the API as you.</p>
+      </div>
+      <AccountSummary account={presentUser(actor)} />
+      <AccessTokens initialTokens={tokens} origin={origin} />
+    </div>
+  );
+}
