@@ -8,6 +8,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
+    const prefix = issue.path.length > 0 ? `${issue.path.join(".")}.` : "";
+    if (issue.code === "unrecognized_keys") {
+      // Name each extra field, so a client that sends `author` or `status` learns which one
+      // the server refuses to take from it.
+      for (const key of issue.keys) fields[`${prefix}${key}`] ??= "This field cannot be set here.";
+      continue;
+    }
     const key = issue.path.length > 0 ? issue.path.join(".") : "_";
     fields[key] ??= issue.message;
   }

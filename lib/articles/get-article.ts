@@ -5,29 +5,46 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { iso, type ArticleDTO } from "@/lib/articles/present";
+import type { ClaimDTO } from "@/lib/claims/present";
+import { claimSelect, presentClaim } from "@/lib/claims/present-claim";
 
-/** The article and its newest revision; `not_found` when there is none. */
+/**
+ * The article, its newest revision and its claims with the annotations `actor` may see;
+ * `not_found` when there is none. Two queries plus Prisma's nested ones, whatever the number
+ * of claims.
+ */
 export async function getArticle({ actor, id }: { actor: Actor | null; id: string }): Promise<ArticleDTO> {
   assertCan(actor, "article.read");
-  const article = await db.article.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      outlet: true,
-      author: true,
-      url: true,
-      publishedAt: true,
-      createdAt: true,
-      revisions: {
-        orderBy: { number: "desc" },
-        take: 1,
-        select: { id: true, number: true, text: true, doc: true, createdAt: true },
+  const [article, claimRows] = await Promise.all([
+    db.article.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        outlet: true,
+        author: true,
+        url: true,
+        publishedAt: true,
+        createdAt: true,
+        revisions: {
+          orderBy: { number: "desc" },
+          take: 1,
+          select: { id: true, number: true, text: true, doc: true, createdAt: true },
+        },
       },
-    },
-  });
+    }),
+    db.claim.findMany({
+      where: { articleId: id },
+      // Document order; of two claims starting together the longer comes first, so it encloses.
+      orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: claimSelect(actor),
+    }),
+  ]);
   const revision = article?.revisions[0];
   if (!article || !revision) throw new AppError("not_found", "No such article.");
+  const claims: ClaimDTO[] = [];
+  const orphanedClaims: ClaimDTO[] = [];
+  for (const row of claimRows) (row.status === "orphaned" ? orphanedClaims : claims).push(presentClaim(row, actor));
   return {
     id: article.id,
     title: article.title,
@@ -43,7 +60,7 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
       doc: revision.doc as JSONContent,
       createdAt: revision.createdAt.toISOString(),
     },
-    claims: [],
-    orphanedClaims: [],
+    claims,
+    orphanedClaims,
   };
 }

@@ -25,6 +25,7 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
       publishedAt: true,
       createdAt: true,
       revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+      _count: { select: { claims: true } },
     },
   });
   const page = rows.slice(0, limit);
@@ -37,7 +38,7 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
       publishedAt: iso(row.publishedAt),
       createdAt: row.createdAt.toISOString(),
       revisionNumber: row.revisions[0]?.number ?? 1,
-      claimCount: 0,
+      claimCount: row._count.claims,
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };

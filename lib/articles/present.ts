@@ -1,5 +1,6 @@
 /** The shapes of an article that leave the domain layer. */
 import type { JSONContent } from "@tiptap/core";
+import type { ClaimDTO } from "@/lib/claims/present";
 
 export interface ArticleSummaryDTO {
   id: string;
@@ -29,8 +30,10 @@ export interface ArticleDTO {
   publishedAt: string | null;
   createdAt: string;
   revision: RevisionDTO;
-  claims: never[];
-  orphanedClaims: never[];
+  /** Claims anchored in the current revision, in document order (by start, then longest first). */
+  claims: ClaimDTO[];
+  /** Claims whose text could not be found again in the current revision (D2), for attention. */
+  orphanedClaims: ClaimDTO[];
 }
 
 /** ISO 8601 in UTC, or null. */

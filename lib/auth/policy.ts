@@ -11,6 +11,15 @@ const MINIMUM_ROLE = {
   "article.read": "reviewer",
   "article.import": "editor",
   "article.revise": "editor",
+  // Claims: any reviewer marks them; removing one is the creator's only while nobody has
+  // annotated it (checked in lib/claims/delete-claim.ts), an editor's always.
+  "claim.create": "reviewer",
+  "claim.delete.own": "reviewer",
+  "claim.delete.any": "editor",
+  // Annotations: written, edited, submitted, withdrawn and deleted by their author only;
+  // the ownership and status rules live in lib/annotations/access.ts.
+  "annotation.create": "reviewer",
+  "annotation.edit.own": "reviewer",
   "user.manage": "admin",
 } as const satisfies Record<string, Role>;
 

@@ -1,0 +1,19 @@
+/** One annotation, if the asking user may see it. */
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationDTO } from "@/lib/claims/present";
+import { visibleAnnotationWhere } from "@/lib/annotations/access";
+import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
+
+/** The annotation; `not_found` when it does not exist or is someone else's draft. */
+export async function getAnnotation({ actor, annotationId }: { actor: Actor | null; annotationId: string }): Promise<AnnotationDTO> {
+  assertCan(actor, "article.read");
+  const annotation = await db.annotation.findFirst({
+    where: { id: annotationId, ...visibleAnnotationWhere(actor) },
+    select: annotationSelect,
+  });
+  if (!annotation) throw new AppError("not_found", "No such annotation.");
+  return presentAnnotation(annotation, actor);
+}

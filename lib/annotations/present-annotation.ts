@@ -1,0 +1,78 @@
+/** Annotation rows → `AnnotationDTO` (lib/claims/present.ts), with the asking user's abilities. */
+import type { JSONContent } from "@tiptap/core";
+import type { Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationDTO } from "@/lib/claims/present";
+import { annotationAbilities } from "@/lib/annotations/access";
+
+/** The columns an annotation's DTO and audit snapshot need. */
+export const annotationSelect = {
+  id: true,
+  claimId: true,
+  kind: true,
+  status: true,
+  version: true,
+  authorId: true,
+  author: { select: { id: true, name: true } },
+  url: true,
+  title: true,
+  publisher: true,
+  excerpt: true,
+  stance: true,
+  verdict: true,
+  rationale: true,
+  rationaleText: true,
+  submittedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.AnnotationSelect;
+
+/** An annotation row as `annotationSelect` loads it. */
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+/** The annotation as the API and the editor see it. */
+export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationDTO {
+  const base = {
+    id: row.id,
+    claimId: row.claimId,
+    status: row.status,
+    version: row.version,
+    author: { id: row.author.id, name: row.author.name },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
+    can: annotationAbilities(actor, row),
+  };
+  if (row.kind === "source") {
+    return {
+      ...base,
+      kind: "source",
+      url: row.url ?? "",
+      title: row.title ?? "",
+      publisher: row.publisher,
+      excerpt: row.excerpt,
+      stance: row.stance ?? "context",
+    };
+  }
+  return {
+    ...base,
+    kind: "verification",
+    verdict: row.verdict ?? "unverifiable",
+    rationale: (row.rationale ?? { type: "doc", content: [{ type: "paragraph" }] }) as JSONContent,
+    rationaleText: row.rationaleText ?? "",
+  };
+}
+
+/** What the audit trail keeps of an annotation: its content and state, not its author's name. */
+export function annotationSnapshot(row: AnnotationRow): Prisma.InputJsonObject {
+  const common = { claimId: row.claimId, kind: row.kind, status: row.status, version: row.version };
+  if (row.kind === "source") {
+    return { ...common, url: row.url, title: row.title, publisher: row.publisher, excerpt: row.excerpt, stance: row.stance };
+  }
+  return {
+    ...common,
+    verdict: row.verdict,
+    rationaleText: row.rationaleText,
+    rationale: row.rationale as Prisma.InputJsonValue | null,
+  };
+}

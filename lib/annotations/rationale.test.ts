@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { MAX_RATIONALE_CHARS, rationaleFromJSON, rationaleFromText } from "@/lib/annotations/rationale";
+
+const linkDoc = (href: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text: "link", marks: [{ type: "link", attrs: { href } }] }] }],
+});
+
+describe("rationale", () => {
+  it("reads plain text as paragraphs and line breaks, with the same plain text back", () => {
+    const { doc, text } = rationaleFromText("\nOne\ntwo\n\n\n  \nThree\n");
+    expect(text).toBe("One\ntwo\n\nThree");
+    expect(doc.content?.map((node) => node.type)).toEqual(["paragraph", "paragraph"]);
+  });
+
+  it.each(["https://example.org/", "http://example.org/a?b=c", "mailto:desk@example.org"])("accepts a link to %s", (href) => {
+    expect(rationaleFromJSON(linkDoc(href)).text).toBe("link");
+  });
+
+  it.each(["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative", "ftp://x.org/"])(
+    "refuses a link to %s",
+    (href) => {
+      expect(() => rationaleFromJSON(linkDoc(href))).toThrow(expect.objectContaining({ code: "unprocessable" }));
+    },
+  );
+
+  it("refuses nodes and marks outside the rationale schema", () => {
+    for (const doc of [
+      { type: "doc", content: [{ type: "blockquote", content: [{ type: "paragraph" }] }] },
+      { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "code" }] }] }] },
+      { type: "doc", content: [{ type: "horizontalRule" }] },
+      { type: "paragraph" },
+      { type: "doc", content: [{ type: "orderedList", attrs: { start: "1; x" }, content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }] },
+    ]) {
+      expect(() => rationaleFromJSON(doc)).toThrow(expect.objectContaining({ code: "unprocessable" }));
+    }
+  });
+
+  it("refuses an empty document and one with too much text as bad input", () => {
+    expect(() => rationaleFromJSON({ type: "doc", content: [{ type: "paragraph" }] })).toThrow(
+      expect.objectContaining({ code: "invalid_input", fields: { rationale: "Write a rationale." } }),
+    );
+    const long = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x".repeat(MAX_RATIONALE_CHARS + 1) }] }] };
+    expect(() => rationaleFromJSON(long)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+  });
+});

@@ -1,0 +1,57 @@
+/** Sends an annotation to review. */
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationDTO } from "@/lib/claims/present";
+import { lockClaim } from "@/lib/claims/lock-claim";
+import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
+import { SUBMITTABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
+import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+
+export interface SubmitAnnotationOptions {
+  actor: Actor | null;
+  annotationId: string;
+  /** `{version?}`: when given, the submit is refused unless it is still the current version. */
+  input?: unknown;
+}
+
+/** Submits the author's draft (or an annotation sent back for changes): it becomes visible to everyone and awaits review. */
+export async function submitAnnotation({ actor, annotationId, input = {} }: SubmitAnnotationOptions): Promise<AnnotationDTO> {
+  assertCan(actor, "annotation.edit.own");
+  const own = await findOwnAnnotation(actor, annotationId);
+  const { version } = parseInput(AnnotationTransitionInput, input);
+  return db.$transaction(async (tx) => {
+    await lockClaim(tx, own.claimId);
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
+    if (version !== undefined && before.version !== version) throw staleVersion(before.version);
+    if (!SUBMITTABLE_STATUSES.has(before.status)) {
+      throw new AppError(
+        "conflict",
+        before.status === "submitted"
+          ? "This annotation is already waiting for review."
+          : `A ${before.status} annotation cannot be submitted; edit it to send a new version for review.`,
+      );
+    }
+    // Compare-and-set on status and version: a review or edit that slipped in is not overwritten.
+    const { count } = await tx.annotation.updateMany({
+      where: { id: annotationId, authorId: actor.id, status: before.status, version: before.version },
+      data: { status: "submitted", submittedAt: new Date() },
+    });
+    if (count !== 1) throw new AppError("conflict", "This annotation changed meanwhile. Reload it and try again.");
+    const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+    await finishAnnotationChange(tx, {
+      actor,
+      action: "annotation.submitted",
+      annotationId,
+      claimId: own.claimId,
+      articleId: own.articleId,
+      before: annotationSnapshot(before),
+      after: annotationSnapshot(after),
+    });
+    return presentAnnotation(after, actor);
+  });
+}

@@ -1,0 +1,91 @@
+/** Edits an annotation: a new version (D3), refused when made from an old one. */
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationDTO } from "@/lib/claims/present";
+import { lockClaim } from "@/lib/claims/lock-claim";
+import { UpdateSourceInput, UpdateVerificationInput } from "@/lib/annotations/schemas";
+import { rationaleFromInput } from "@/lib/annotations/rationale";
+import { EDITABLE_STATUSES, findOwnAnnotation, staleVersion, statusAfterEdit } from "@/lib/annotations/access";
+import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+
+export interface UpdateAnnotationOptions {
+  actor: Actor | null;
+  annotationId: string;
+  /** Any fields of the annotation's kind, plus the `version` the edit was made from. */
+  input: unknown;
+}
+
+/**
+ * Applies an edit by the annotation's author. `input.version` must be the current version,
+ * else `stale_version` (409, with `currentVersion`) and nothing changes; a successful edit
+ * increments the version, and an annotation that was in review, approved or sent back goes
+ * (back) to review as `submitted`. A rejected annotation is final: `conflict`.
+ */
+export async function updateAnnotation({ actor, annotationId, input }: UpdateAnnotationOptions): Promise<AnnotationDTO> {
+  assertCan(actor, "annotation.edit.own");
+  const own = await findOwnAnnotation(actor, annotationId);
+  const changes = own.kind === "source" ? sourceChanges(input) : verificationChanges(input);
+  const { version } = changes;
+  return db.$transaction(async (tx) => {
+    await lockClaim(tx, own.claimId);
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
+    if (before.version !== version) throw staleVersion(before.version);
+    if (!EDITABLE_STATUSES.has(before.status)) {
+      throw new AppError("conflict", "A rejected annotation cannot be edited. Add a new annotation instead.");
+    }
+    const status = statusAfterEdit(before.status);
+    // The compare-and-set that makes concurrent edits safe on its own: of several edits
+    // made from the same version, one matches `version` and the rest match nothing, so no
+    // edit is silently overwritten. (The claim lock above already serialises them; this
+    // also holds against writers that do not take it.)
+    const { count } = await tx.annotation.updateMany({
+      where: { id: annotationId, authorId: actor.id, version, status: before.status },
+      data: {
+        ...changes.data,
+        version: { increment: 1 },
+        status,
+        ...(status !== before.status ? { submittedAt: new Date() } : {}),
+      },
+    });
+    if (count !== 1) {
+      const now = await tx.annotation.findUnique({ where: { id: annotationId }, select: { version: true } });
+      if (!now) throw new AppError("not_found", "No such annotation.");
+      throw staleVersion(now.version);
+    }
+    const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+    await finishAnnotationChange(tx, {
+      actor,
+      action: "annotation.updated",
+      annotationId,
+      claimId: own.claimId,
+      articleId: own.articleId,
+      before: annotationSnapshot(before),
+      after: annotationSnapshot(after),
+    });
+    return presentAnnotation(after, actor);
+  });
+}
+
+type Changes = { version: number; data: Prisma.AnnotationUpdateManyMutationInput };
+
+function sourceChanges(input: unknown): Changes {
+  const { version, kind: _kind, ...fields } = parseInput(UpdateSourceInput, input);
+  return { version, data: fields };
+}
+
+function verificationChanges(input: unknown): Changes {
+  const { version, verdict, rationale } = parseInput(UpdateVerificationInput, input);
+  const stored = rationale === undefined ? undefined : rationaleFromInput(rationale);
+  return {
+    version,
+    data: {
+      ...(verdict !== undefined ? { verdict } : {}),
+      ...(stored ? { rationale: stored.doc, rationaleText: stored.text } : {}),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/** Takes a submitted annotation back out of review. */
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import type { AnnotationDTO, AnnotationStatus } from "@/lib/claims/present";
+import { lockClaim } from "@/lib/claims/lock-claim";
+import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
+import { WITHDRAWABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
+import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+
+export interface WithdrawAnnotationOptions {
+  actor: Actor | null;
+  annotationId: string;
+  /** `{version?}`: when given, the withdrawal is refused unless it is still the current version. */
+  input?: unknown;
+}
+
+const REFUSALS: Partial<Record<AnnotationStatus, string>> = {
+  draft: "This annotation is a draft already.",
+  approved: "An approved annotation cannot be withdrawn. Edit it to send a new version for review, or delete it.",
+  changes_requested: "A reviewer has already answered this annotation. Edit and submit it again, or delete it.",
+  rejected: "A reviewer has already rejected this annotation. Delete it or add a new one.",
+};
+
+/** Withdraws the author's submitted annotation, not yet decided by a reviewer: it becomes a draft again. */
+export async function withdrawAnnotation({ actor, annotationId, input = {} }: WithdrawAnnotationOptions): Promise<AnnotationDTO> {
+  assertCan(actor, "annotation.edit.own");
+  const own = await findOwnAnnotation(actor, annotationId);
+  const { version } = parseInput(AnnotationTransitionInput, input);
+  return db.$transaction(async (tx) => {
+    await lockClaim(tx, own.claimId);
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
+    if (version !== undefined && before.version !== version) throw staleVersion(before.version);
+    if (!WITHDRAWABLE_STATUSES.has(before.status)) {
+      throw new AppError("conflict", REFUSALS[before.status] ?? "This annotation cannot be withdrawn.");
+    }
+    // Compare-and-set: a reviewer's decision that landed first wins, and this answers conflict.
+    const { count } = await tx.annotation.updateMany({
+      where: { id: annotationId, authorId: actor.id, status: before.status, version: before.version },
+      data: { status: "draft", submittedAt: null },
+    });
+    if (count !== 1) throw new AppError("conflict", "This annotation changed meanwhile. Reload it and try again.");
+    const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+    await finishAnnotationChange(tx, {
+      actor,
+      action: "annotation.withdrawn",
+      annotationId,
+      claimId: own.claimId,
+      articleId: own.articleId,
+      before: annotationSnapshot(before),
+      after: annotationSnapshot(after),
+    });
+    return presentAnnotation(after, actor);
+  });
+}

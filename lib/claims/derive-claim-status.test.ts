@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { deriveClaimStatus, type StatusInput } from "@/lib/claims/derive-claim-status";
+import { ANNOTATION_STATUSES, VERDICTS, type AnnotationStatus, type Verdict } from "@/lib/claims/present";
+
+const source = (status: AnnotationStatus): StatusInput => ({ kind: "source", status, verdict: null });
+const verification = (status: AnnotationStatus, verdict: Verdict = "false"): StatusInput => ({
+  kind: "verification",
+  status,
+  verdict,
+});
+
+describe("deriveClaimStatus", () => {
+  it("is unchecked without annotations", () => {
+    expect(deriveClaimStatus([])).toBe("unchecked");
+  });
+
+  it("stays unchecked while no verification is submitted or approved", () => {
+    expect(deriveClaimStatus([verification("draft"), source("draft")])).toBe("unchecked");
+    expect(deriveClaimStatus([verification("rejected"), verification("changes_requested")])).toBe("unchecked");
+    // Sources alone, even approved ones, are evidence without a verdict.
+    expect(deriveClaimStatus([source("submitted"), source("approved")])).toBe("unchecked");
+  });
+
+  it("is in review while a verification awaits review", () => {
+    expect(deriveClaimStatus([verification("submitted")])).toBe("in_review");
+    expect(deriveClaimStatus([verification("submitted"), source("approved")])).toBe("in_review");
+  });
+
+  it("is in review when an approved verdict still lacks an approved source", () => {
+    expect(deriveClaimStatus([verification("approved")])).toBe("in_review");
+    expect(deriveClaimStatus([verification("approved"), source("submitted"), source("rejected")])).toBe("in_review");
+  });
+
+  it("is verified with an approved verification and an approved source", () => {
+    expect(deriveClaimStatus([verification("approved"), source("approved")])).toBe("verified");
+    // Other work in progress does not unsettle an agreed verdict.
+    expect(
+      deriveClaimStatus([verification("approved"), verification("approved"), source("approved"), verification("submitted", "true")]),
+    ).toBe("verified");
+  });
+
+  it("is disputed when approved verdicts disagree, with or without sources", () => {
+    expect(deriveClaimStatus([verification("approved", "true"), verification("approved", "false")])).toBe("disputed");
+    expect(
+      deriveClaimStatus([verification("approved", "true"), verification("approved", "mostly_true"), source("approved")]),
+    ).toBe("disputed");
+  });
+
+  it("ignores verdicts that are not approved when looking for disagreement", () => {
+    expect(
+      deriveClaimStatus([verification("approved", "true"), verification("rejected", "false"), source("approved")]),
+    ).toBe("verified");
+  });
+
+  it("never depends on the order of the annotations", () => {
+    const annotation = fc.record({
+      kind: fc.constantFrom("source" as const, "verification" as const),
+      status: fc.constantFrom(...ANNOTATION_STATUSES),
+      verdict: fc.constantFrom(...VERDICTS),
+    });
+    fc.assert(
+      fc.property(fc.array(annotation, { maxLength: 8 }), (annotations) => {
+        expect(deriveClaimStatus([...annotations].reverse())).toBe(deriveClaimStatus(annotations));
+      }),
+    );
+  });
+});

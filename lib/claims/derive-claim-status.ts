@@ -1,0 +1,44 @@
+/**
+ * A claim's status follows from its annotations (D4). Pure code: the caller loads the
+ * annotations and stores the result in the transaction that changed them.
+ *
+ * - disputed: approved verifications give different verdicts (any two distinct verdicts
+ *   count as a disagreement, "true" and "mostly_true" included: reconciling them is a
+ *   human decision, not ours);
+ * - verified: approved verifications agree and at least one source is approved;
+ * - in_review: a verification is submitted or approved, but the claim is not settled yet
+ *   (awaiting review, or an approved verdict still lacks an approved source);
+ * - unchecked: no verification is submitted or approved (drafts, rejected ones, ones sent
+ *   back for changes, and sources on their own do not make a claim checked).
+ *
+ * `needs_reverification` and `orphaned` come from re-anchoring on a new revision, not from
+ * annotations, so this function never returns them.
+ */
+import type { AnnotationStatus, ClaimStatus, Verdict } from "@/lib/claims/present";
+
+/** The parts of an annotation that decide a claim's status. */
+export interface StatusInput {
+  kind: "source" | "verification";
+  status: AnnotationStatus;
+  verdict: Verdict | null;
+}
+
+/** The statuses an annotation change can lead to. */
+export type DerivedClaimStatus = Extract<ClaimStatus, "unchecked" | "in_review" | "verified" | "disputed">;
+
+/** Derives a claim's status from its annotations (all of them, drafts included; drafts do not count). */
+export function deriveClaimStatus(annotations: readonly StatusInput[]): DerivedClaimStatus {
+  const verifications = annotations.filter((annotation) => annotation.kind === "verification");
+  const approvedVerdicts = new Set(
+    verifications.filter((annotation) => annotation.status === "approved").map((annotation) => annotation.verdict),
+  );
+  if (approvedVerdicts.size > 1) return "disputed";
+  const hasApprovedSource = annotations.some(
+    (annotation) => annotation.kind === "source" && annotation.status === "approved",
+  );
+  if (approvedVerdicts.size === 1 && hasApprovedSource) return "verified";
+  const verificationUnderWay = verifications.some(
+    (annotation) => annotation.status === "submitted" || annotation.status === "approved",
+  );
+  return verificationUnderWay ? "in_review" : "unchecked";
+}

@@ -1,0 +1,47 @@
+/** Input schemas for claims. */
+import { z } from "zod";
+
+/** Longest quote a claim may hold: a long paragraph, not a whole article. */
+export const MAX_CLAIM_CHARS = 5_000;
+/** Longest prefix or suffix (W3C TextQuoteSelector context) accepted. */
+export const MAX_CONTEXT_CHARS = 200;
+
+const offset = (label: string) =>
+  z
+    .number({ error: `Send ${label} as a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(Number.MAX_SAFE_INTEGER, `${label} is out of range.`);
+
+const context = (label: string) =>
+  z.string({ error: `Send the ${label} as text.` }).max(MAX_CONTEXT_CHARS, `A ${label} has at most ${MAX_CONTEXT_CHARS} characters.`);
+
+/**
+ * A claim: both W3C selectors against the canonical text of one revision (D2). The prefix
+ * and suffix are optional; the server takes them from the text when a client leaves them out.
+ */
+export const CreateClaimInput = z
+  .strictObject({
+    exact: z
+      .string({ error: "Select the text of the claim." })
+      .min(1, "Select the text of the claim.")
+      .max(MAX_CLAIM_CHARS, `A claim has at most ${MAX_CLAIM_CHARS.toLocaleString("en")} characters.`),
+    prefix: context("prefix").optional(),
+    suffix: context("suffix").optional(),
+    start: offset("start"),
+    end: offset("end"),
+    revision: z
+      .number({ error: "Send the number of the revision the claim was marked on." })
+      .int("A revision number is a whole number.")
+      .min(1, "Revisions are numbered from 1.")
+      .max(2_147_483_647, "No such revision."),
+    claimant: z
+      .string({ error: "Send the claimant as text." })
+      .trim()
+      .max(200, "A claimant has at most 200 characters.")
+      .transform((value) => (value === "" ? null : value))
+      .nullish(),
+  })
+  .refine((value) => value.exact.trim() !== "", { message: "A claim must contain some text.", path: ["exact"] })
+  .refine((value) => value.start < value.end, { message: "A claim must end after it starts.", path: ["end"] });
+export type CreateClaimInput = z.input<typeof CreateClaimInput>;
