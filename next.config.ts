@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm test` and CI run the type check (tsc --noEmit) over the whole project, tests included;
+  // repeating it inside every build only slows `npm start` down.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

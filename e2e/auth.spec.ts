@@ -12,6 +12,7 @@ test.describe("signing in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/articles$/);
     await link.first().click();
+    await expect(page).toHaveURL(/\/articles\/[^/]+$/);
     const articleUrl = page.url();
 
     await page.context().clearCookies();
@@ -32,8 +33,13 @@ test.describe("signing in", () => {
     await expect(text).toContainText("The defeat of Russia is essential for the security and stability of Europe");
     // Subheadings are headings, not paragraphs.
     await expect(text.getByRole("heading", { name: "Russia warns" })).toBeVisible();
-    // Reviewers read; they cannot type into the article.
-    await expect(text).toHaveAttribute("contenteditable", "false");
+    // Reviewers read and select; typing changes nothing.
+    await expect(text).toHaveAttribute("aria-readonly", "true");
+    await text.getByText("Russia warns").click();
+    await page.keyboard.type("XYZ");
+    await page.keyboard.press("Backspace");
+    await expect(text.getByRole("heading", { name: "Russia warns" })).toBeVisible();
+    await expect(text).not.toContainText("XYZ");
   });
 
   test("a wrong password shows the error and gives no session", async ({ page }) => {

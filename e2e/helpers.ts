@@ -21,3 +21,41 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
+
+/**
+ * Selects `phrase` inside `root` by dragging the mouse from its first to its last character,
+ * as a reader would.
+ */
+export async function selectWithMouse(page: Page, rootSelector: string, phrase: string): Promise<void> {
+  const box = await page.evaluate(
+    ({ rootSelector, phrase }) => {
+      const root = document.querySelector(rootSelector);
+      if (!root) throw new Error(`no ${rootSelector}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(phrase) ?? -1;
+        if (index < 0) continue;
+        const first = document.createRange();
+        first.setStart(node, index);
+        first.setEnd(node, index + 1);
+        const last = document.createRange();
+        last.setStart(node, index + phrase.length - 1);
+        last.setEnd(node, index + phrase.length);
+        const a = first.getClientRects()[0];
+        const b = last.getClientRects()[0];
+        if (!a || !b) throw new Error("phrase not rendered");
+        (first.startContainer.parentElement ?? root).scrollIntoView({ block: "center" });
+        const a2 = first.getClientRects()[0] ?? a;
+        const b2 = last.getClientRects()[0] ?? b;
+        return { x1: a2.left + 1, y1: a2.top + a2.height / 2, x2: b2.right - 1, y2: b2.top + b2.height / 2 };
+      }
+      throw new Error(`phrase not found: ${phrase}`);
+    },
+    { rootSelector, phrase },
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}

@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getArticle } from "@/lib/articles/get-article";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { ArticleEditor } from "@/components/editor/article-editor";
+import { ArticleWorkspace } from "@/components/claims/article-workspace";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -34,9 +34,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           {meta.join(" · ")} · Revision {article.revision.number}
         </p>
       </header>
-      <div className="rounded-lg border border-border bg-surface px-6 py-4 shadow-xs sm:px-10">
-        <ArticleEditor doc={article.revision.doc} />
-      </div>
+      <ArticleWorkspace initial={article} />
     </div>
   );
 }

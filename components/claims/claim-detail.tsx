@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { ArrowLeft, Plus } from "lucide-react";
+import { api, ApiError } from "@/lib/api-client";
+import type { ClaimDTO } from "@/lib/claims/present";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { ClaimStatusBadge } from "@/components/claims/status-badge";
+import { AnnotationCard } from "@/components/claims/annotation-card";
+import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
+
+type Adding = "source" | "verification" | null;
+
+/** One claim: its quote, verdicts and sources, and the forms to add more. */
+export function ClaimDetail({
+  claim,
+  onBack,
+  onChanged,
+  onDeleted,
+  onShowInText,
+}: {
+  claim: ClaimDTO;
+  onBack: () => void;
+  onChanged: () => void;
+  onDeleted: () => void;
+  onShowInText: () => void;
+}) {
+  const [adding, setAdding] = useState<Adding>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const verdicts = claim.annotations.filter((annotation) => annotation.kind === "verification");
+  const sources = claim.annotations.filter((annotation) => annotation.kind === "source");
+
+  async function deleteClaim() {
+    setError(null);
+    try {
+      await api(`/api/claims/${claim.id}`, { method: "DELETE" });
+      onDeleted();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "Could not delete the claim.");
+      setConfirmDelete(false);
+    }
+  }
+
+  const formProps = {
+    claimId: claim.id,
+    onSaved: () => {
+      setAdding(null);
+      onChanged();
+    },
+    onCancel: () => setAdding(null),
+    onReload: onChanged,
+  };
+
+  return (
+    <section aria-labelledby={`claim-heading-${claim.id}`} className="grid gap-4" data-testid="claim-detail">
+      <div className="flex items-center justify-between gap-2">
+        <Button variant="ghost" size="sm" onClick={onBack} className="-ml-2">
+          <ArrowLeft aria-hidden /> All claims
+        </Button>
+        <ClaimStatusBadge status={claim.status} />
+      </div>
+
+      <div className="grid gap-2">
+        <h2 id={`claim-heading-${claim.id}`} className="sr-only">
+          Claim
+        </h2>
+        <blockquote className="border-l-4 border-accent/40 pl-3 font-serif text-[0.95rem] leading-relaxed text-ink">
+          {claim.exact}
+        </blockquote>
+        <p className="text-xs text-muted">
+          {claim.claimant ? (
+            <>
+              Claimed by <span className="font-medium text-ink">{claim.claimant}</span> ·{" "}
+            </>
+          ) : null}
+          Marked by {claim.createdBy.name}
+        </p>
+        <div className="flex flex-wrap gap-1.5">
+          <Button variant="secondary" size="sm" onClick={onShowInText}>
+            Show in text
+          </Button>
+          {claim.can.delete ? (
+            confirmDelete ? (
+              <span className="flex items-center gap-1.5">
+                <Button variant="danger" size="sm" onClick={() => void deleteClaim()}>
+                  Delete claim
+                </Button>
+                <Button variant="ghost" size="sm" autoFocus onClick={() => setConfirmDelete(false)}>
+                  Keep
+                </Button>
+              </span>
+            ) : (
+              <Button variant="ghost" size="sm" className="text-danger" onClick={() => setConfirmDelete(true)}>
+                Delete…
+              </Button>
+            )
+          ) : null}
+        </div>
+        {error ? <Alert tone="danger">{error}</Alert> : null}
+      </div>
+
+      <div className="grid gap-2">
+        <div className="flex items-center justify-between">
+          <h3 className="text-sm font-semibold">Verdicts</h3>
+          {claim.can.annotate && adding !== "verification" ? (
+            <Button variant="secondary" size="sm" onClick={() => setAdding("verification")}>
+              <Plus aria-hidden /> Add verdict
+            </Button>
+          ) : null}
+        </div>
+        {adding === "verification" ? <VerificationForm {...formProps} /> : null}
+        {verdicts.length === 0 && adding !== "verification" ? (
+          <p className="text-sm text-muted">No verdict yet.</p>
+        ) : null}
+        {verdicts.map((annotation) => (
+          <AnnotationCard key={annotation.id} annotation={annotation} onChanged={onChanged} />
+        ))}
+      </div>
+
+      <div className="grid gap-2">
+        <div className="flex items-center justify-between">
+          <h3 className="text-sm font-semibold">Sources</h3>
+          {claim.can.annotate && adding !== "source" ? (
+            <Button variant="secondary" size="sm" onClick={() => setAdding("source")}>
+              <Plus aria-hidden /> Add source
+            </Button>
+          ) : null}
+        </div>
+        {adding === "source" ? <SourceForm {...formProps} /> : null}
+        {sources.length === 0 && adding !== "source" ? <p className="text-sm text-muted">No sources yet.</p> : null}
+        {sources.map((annotation) => (
+          <AnnotationCard key={annotation.id} annotation={annotation} onChanged={onChanged} />
+        ))}
+      </div>
+    </section>
+  );
+}

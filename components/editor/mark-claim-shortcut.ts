@@ -1,0 +1,28 @@
+/** `Mod-Shift-C`: mark the selected text as a claim. */
+import { Extension } from "@tiptap/core";
+
+export interface MarkClaimShortcutOptions {
+  /**
+   * Called when the shortcut is pressed with a non-empty selection.
+   * @default () => {}
+   */
+  onMarkClaim: () => void;
+}
+
+export const MarkClaimShortcut = Extension.create<MarkClaimShortcutOptions>({
+  name: "markClaimShortcut",
+
+  addOptions() {
+    return { onMarkClaim: () => {} };
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      "Mod-Shift-c": () => {
+        if (this.editor.state.selection.empty) return false;
+        this.options.onMarkClaim();
+        return true;
+      },
+    };
+  },
+});
