@@ -70,8 +70,8 @@ test("alice marks Macron's claim, adds a source and a verdict; bob sees it live 
   await page.reload();
   await expect(page.locator(`${ARTICLE_TEXT} [data-claim-id="${claimId}"]`)).toHaveText(MACRON_QUOTE);
 
-  // Bob opens the claim: he reads alice's submitted verdict but has no edit control for it.
-  await bob.locator(`${ARTICLE_TEXT} [data-claim-id="${claimId}"]`).click();
+  // Bob opens the claim from the panel: he reads alice's submitted verdict but cannot edit it.
+  await bob.getByRole("complementary", { name: "Claims panel" }).locator(`button[data-claim-id="${claimId}"]`).click();
   const bobDetail = bob.getByTestId("claim-detail");
   const bobVerdict = bobDetail.getByRole("article", { name: "Verdict" });
   await expect(bobVerdict).toContainText("The transcript of the press conference", { timeout: 5_000 });

@@ -2,6 +2,9 @@
  * `npm run test:e2e`: builds if needed, starts a throwaway embedded PostgreSQL with the seed
  * and the demo accounts, serves the production build on a free port, runs Playwright, and
  * stops everything. Extra arguments go to `playwright test`.
+ *
+ * A second app instance on the same database serves FACTDESK_E2E_SECOND_URL, so the tests can
+ * show that a change made through one instance reaches editors served by another (D8, D9).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -35,7 +38,7 @@ async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-e2e-"));
   fs.chmodSync(dataDir, 0o755);
   const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), ephemeral: true, settings: { fsync: "off" } });
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   try {
     await migrateDeploy(database.url);
     process.env.DATABASE_URL = database.url;
@@ -45,6 +48,7 @@ async function main(): Promise<number> {
     await db.$disconnect();
 
     const port = await freePort();
+    const secondPort = await freePort();
     const baseURL = `http://localhost:${port}`;
     const env = {
       ...process.env,
@@ -52,18 +56,24 @@ async function main(): Promise<number> {
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       FACTDESK_E2E_BASE_URL: baseURL,
+      FACTDESK_E2E_SECOND_URL: `http://localhost:${secondPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
     };
-    server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     const serverLog = fs.createWriteStream(path.join(dataDir, "server.log"));
-    server.stdout?.pipe(serverLog);
-    server.stderr?.pipe(serverLog);
-    await waitForServer(`${baseURL}/signin`, server, 60_000);
+    for (const instancePort of [port, secondPort]) {
+      const server = spawn(
+        process.execPath,
+        [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(instancePort)],
+        { cwd: ROOT, env: { ...env, PORT: String(instancePort) }, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      server.stdout?.pipe(serverLog);
+      server.stderr?.pipe(serverLog);
+      servers.push(server);
+    }
+    await Promise.all(
+      servers.map((server, index) => waitForServer(`http://localhost:${index === 0 ? port : secondPort}/signin`, server, 60_000)),
+    );
 
     const playwright = spawn(
       process.execPath,
@@ -78,10 +88,14 @@ async function main(): Promise<number> {
     }
     return code;
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server?.once("exit", resolve));
-    }
+    await Promise.all(
+      servers
+        .filter((server) => server.exitCode === null)
+        .map((server) => {
+          server.kill("SIGTERM");
+          return new Promise((resolve) => server.once("exit", resolve));
+        }),
+    );
     await database.stop();
   }
 }

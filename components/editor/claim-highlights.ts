@@ -78,8 +78,11 @@ function build(doc: ProseMirrorNode, { claims, activeId }: HighlightMeta): Highl
   return { decorations: DecorationSet.create(doc, decorations), ranges, activeId };
 }
 
-/** The innermost claim covering `pos`, if any. */
-export function claimAt(state: EditorState, pos: number): string | null {
+/**
+ * The innermost claim covering `pos`, if any. Claims on the very same span tie; then the one
+ * drawn under the pointer (`preferId`, from the clicked element) wins.
+ */
+export function claimAt(state: EditorState, pos: number, preferId?: string | null): string | null {
   const highlight = claimHighlightsKey.getState(state);
   if (!highlight) return null;
   let best: { id: string; size: number } | null = null;
@@ -87,7 +90,7 @@ export function claimAt(state: EditorState, pos: number): string | null {
     const id = (range.spec as { claimId?: string }).claimId;
     if (!id || pos < range.from || pos > range.to) continue;
     const size = range.to - range.from;
-    if (!best || size < best.size) best = { id, size };
+    if (!best || size < best.size || (size === best.size && id === preferId)) best = { id, size };
   }
   return best?.id ?? null;
 }
@@ -136,8 +139,9 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
           decorations(state) {
             return claimHighlightsKey.getState(state)?.decorations;
           },
-          handleClick(view, pos) {
-            const id = claimAt(view.state, pos);
+          handleClick(view, pos, event) {
+            const target = event.target instanceof Element ? event.target.closest("[data-claim-id]") : null;
+            const id = claimAt(view.state, pos, target?.getAttribute("data-claim-id"));
             if (id) options.onClaimClick(id);
             return false;
           },

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+const SECOND = process.env.FACTDESK_E2E_SECOND_URL ?? "";
+const PHRASE = "Spain is not in favor of sending European or NATO troops to Ukraine";
+
+test("a claim made through one app instance appears in an editor served by another", async ({ page, browser }) => {
+  test.skip(!SECOND, "needs the second app instance started by scripts/e2e.ts");
+
+  // Bob reads the article on the second instance.
+  const bobContext = await browser.newContext({ baseURL: SECOND });
+  const bob = await bobContext.newPage();
+  await bob.goto("/signin");
+  await bob.getByLabel("Email").fill("bob@factdesk.test");
+  await bob.getByLabel("Password").fill(DEMO_PASSWORD);
+  await bob.getByRole("button", { name: "Sign in" }).click();
+  await bob.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  await expect(bob.getByText("Live", { exact: true })).toBeVisible();
+  expect(new URL(bob.url()).origin).toBe(SECOND);
+  const articleId = new URL(bob.url()).pathname.split("/").pop() ?? "";
+
+  // Alice marks a claim through the first instance.
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("alice@factdesk.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+  const origin = new URL(page.url()).origin;
+  expect(origin).not.toBe(SECOND);
+  const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as {
+    revision: { number: number; text: string };
+  };
+  const start = article.revision.text.indexOf(PHRASE);
+  const created = await page.request.post(`/api/articles/${articleId}/claims`, {
+    headers: { origin },
+    data: { exact: PHRASE, start, end: start + PHRASE.length, revision: article.revision.number, claimant: "Spanish Government" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await expect(bob.locator(`[data-testid="article-text"] [data-claim-id="${id}"]`)).toHaveText(PHRASE, { timeout: 5_000 });
+  await bobContext.close();
+});
