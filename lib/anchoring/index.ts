@@ -1,6 +1,7 @@
 /**
  * Anchoring (D2): canonical text of article documents, the offset ↔ position map, W3C selectors,
- * and plain text → document JSON. Pure code shared by the server and the browser editor.
+ * plain text → document JSON, and re-anchoring claims on a newer revision. Pure code shared by
+ * the server and the browser editor.
  */
 export {
   BLOCK_SEPARATOR,
@@ -28,3 +29,13 @@ export {
   type PlainTextDoc,
   type PlainTextInline,
 } from "./plain-text-doc";
+export {
+  DEFAULT_REANCHOR_THRESHOLD,
+  MIN_FUZZY_QUOTE_LENGTH,
+  reanchor,
+  reanchorAll,
+  type OrphanReason,
+  type ReanchorAnchor,
+  type ReanchorOptions,
+  type ReanchorResult,
+} from "./reanchor";
