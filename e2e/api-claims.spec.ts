@@ -191,7 +191,7 @@ test.describe("claims API", () => {
 
     const visible = await bob.api.get(`/api/annotations/${draft.id}`);
     expect(visible.status()).toBe(200);
-    expect((await visible.json()).can).toEqual({ edit: false, delete: false, submit: false, withdraw: false });
+    expect((await visible.json()).can).toEqual({ edit: false, delete: false, submit: false, withdraw: false, review: true, reply: true });
     const forbidden = await bob.api.patch(`/api/annotations/${draft.id}`, { headers: bob.headers, data: { version: 1, title: "Bob's" } });
     expect(forbidden.status()).toBe(403);
     expect(await forbidden.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });

@@ -5,7 +5,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type { Prisma } from "@/lib/generated/prisma/client";
+// The namespace is a value too: `Prisma.sql` composes tagged raw queries.
+export { Prisma } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { factdeskPrisma?: PrismaClient };
 

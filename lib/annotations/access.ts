@@ -4,7 +4,10 @@
  * - A draft is visible to its author only. To anyone else it does not exist: a request for
  *   it answers 404, like an id that was never issued, so ids of others' drafts leak nothing.
  * - Only the author edits, deletes, submits or withdraws an annotation (403 for others who
- *   can see it). Reviewing others' annotations is a separate action with its own rules.
+ *   can see it).
+ * - Reviewing is for everyone but the author (403 for the author), of a submitted
+ *   annotation only, once per reviewer per version (D3). Replying is for everyone who can
+ *   see the annotation, so a draft's thread is its author's alone.
  * - Which status allows which change is the tables below; the use cases and the abilities
  *   sent to the UI read the same tables, so a button is drawn only where the server agrees.
  */
@@ -20,8 +23,15 @@ export const EDITABLE_STATUSES: ReadonlySet<AnnotationStatus> = new Set(["draft"
 /** Statuses an author may submit for review. */
 export const SUBMITTABLE_STATUSES: ReadonlySet<AnnotationStatus> = new Set(["draft", "changes_requested"]);
 
-/** Statuses an author may withdraw to a draft: submitted and not yet decided by a reviewer. */
+/**
+ * Statuses an author may withdraw to a draft: submitted and not yet decided by a reviewer.
+ * A submitted annotation whose current version already has a review (an approval short of
+ * the required number) cannot be withdrawn either: that reviewer's work would vanish.
+ */
 export const WITHDRAWABLE_STATUSES: ReadonlySet<AnnotationStatus> = new Set(["submitted"]);
+
+/** Statuses a reviewer may judge: waiting for review. */
+export const REVIEWABLE_STATUSES: ReadonlySet<AnnotationStatus> = new Set(["submitted"]);
 
 /**
  * The status after an edit (D3): a draft stays a draft; anything already in review, approved
@@ -36,17 +46,40 @@ export function visibleAnnotationWhere(actor: Actor): Prisma.AnnotationWhereInpu
   return { OR: [{ status: { not: "draft" } }, { authorId: actor.id }] };
 }
 
-/** What `actor` may do with an annotation, for the UI. */
-export function annotationAbilities(
-  actor: Actor,
-  annotation: { authorId: string; status: AnnotationStatus },
-): AnnotationAbilities {
-  const own = annotation.authorId === actor.id && can(actor, "annotation.edit.own");
+/** The facts about an annotation that decide what someone may do with it. */
+export interface AbilityFacts {
+  authorId: string;
+  status: AnnotationStatus;
+  version: number;
+  /** Its reviews, of every version. */
+  reviews: ReadonlyArray<{ reviewerId: string; version: number }>;
+}
+
+/** Whether someone has reviewed the annotation's current version (then it cannot be withdrawn). */
+export function hasReviewOfCurrentVersion(annotation: Pick<AbilityFacts, "version" | "reviews">): boolean {
+  return annotation.reviews.some((review) => review.version === annotation.version);
+}
+
+/** Whether `reviewerId` has reviewed the annotation's current version (one review each per version). */
+export function hasReviewedCurrentVersion(annotation: Pick<AbilityFacts, "version" | "reviews">, reviewerId: string): boolean {
+  return annotation.reviews.some((review) => review.version === annotation.version && review.reviewerId === reviewerId);
+}
+
+/** What `actor` may do with an annotation (one they can see), for the UI. */
+export function annotationAbilities(actor: Actor, annotation: AbilityFacts): AnnotationAbilities {
+  const author = annotation.authorId === actor.id;
+  const own = author && can(actor, "annotation.edit.own");
   return {
     edit: own && EDITABLE_STATUSES.has(annotation.status),
     delete: own,
     submit: own && SUBMITTABLE_STATUSES.has(annotation.status),
-    withdraw: own && WITHDRAWABLE_STATUSES.has(annotation.status),
+    withdraw: own && WITHDRAWABLE_STATUSES.has(annotation.status) && !hasReviewOfCurrentVersion(annotation),
+    review:
+      !author &&
+      can(actor, "annotation.review") &&
+      REVIEWABLE_STATUSES.has(annotation.status) &&
+      !hasReviewedCurrentVersion(annotation, actor.id),
+    reply: can(actor, "annotation.reply") && (annotation.status !== "draft" || author),
   };
 }
 
@@ -56,6 +89,30 @@ export interface OwnAnnotation {
   claimId: string;
   kind: "source" | "verification";
   articleId: string;
+}
+
+/** An annotation someone can see, with its author: what reviewing and replying start from. */
+export interface VisibleAnnotation extends OwnAnnotation {
+  authorId: string;
+}
+
+/**
+ * Finds an annotation `actor` may see (`not_found` when absent or someone else's draft).
+ * Read before the transaction, for the claim to lock; use cases read it again under the lock.
+ */
+export async function findVisibleAnnotation(actor: Actor, annotationId: string): Promise<VisibleAnnotation> {
+  const annotation = await db.annotation.findFirst({
+    where: { id: annotationId, ...visibleAnnotationWhere(actor) },
+    select: { id: true, claimId: true, kind: true, authorId: true, claim: { select: { articleId: true } } },
+  });
+  if (!annotation) throw new AppError("not_found", "No such annotation.");
+  return {
+    id: annotation.id,
+    claimId: annotation.claimId,
+    kind: annotation.kind,
+    authorId: annotation.authorId,
+    articleId: annotation.claim.articleId,
+  };
 }
 
 /**

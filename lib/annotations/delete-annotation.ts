@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { findOwnAnnotation } from "@/lib/annotations/access";
-import { annotationSelect, annotationSnapshot } from "@/lib/annotations/present-annotation";
+import { annotationColumns, annotationSnapshot } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
 export interface DeleteAnnotationOptions {
@@ -19,7 +19,7 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
   const own = await findOwnAnnotation(actor, annotationId);
   await db.$transaction(async (tx) => {
     await lockClaim(tx, own.claimId);
-    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     await tx.annotation.delete({ where: { id: annotationId } });
     await finishAnnotationChange(tx, {

@@ -14,7 +14,9 @@ export type AnnotationAction =
   | "annotation.updated"
   | "annotation.deleted"
   | "annotation.submitted"
-  | "annotation.withdrawn";
+  | "annotation.withdrawn"
+  | "annotation.reviewed"
+  | "annotation.replied";
 
 export interface AnnotationChange {
   actor: Actor;
@@ -39,6 +41,7 @@ export async function finishAnnotationChange(tx: Tx, change: AnnotationChange): 
     action: change.action,
     targetType: "annotation",
     targetId: change.annotationId,
+    claimId: change.claimId,
     before: change.before,
     after,
   });

@@ -3,10 +3,12 @@ import type { JSONContent } from "@tiptap/core";
 import type { Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationDTO } from "@/lib/claims/present";
+import { requiredApprovals } from "@/lib/settings";
 import { annotationAbilities } from "@/lib/annotations/access";
+import { presentReply, presentReview, replySelect, reviewSelect, threadOrder } from "@/lib/reviews/present-thread";
 
-/** The columns an annotation's DTO and audit snapshot need. */
-export const annotationSelect = {
+/** The columns of an annotation itself: what its audit snapshot and the state checks need. */
+export const annotationColumns = {
   id: true,
   claimId: true,
   kind: true,
@@ -27,11 +29,25 @@ export const annotationSelect = {
   updatedAt: true,
 } as const satisfies Prisma.AnnotationSelect;
 
+/**
+ * The columns an annotation's DTO needs: its own, with its reviews and replies as nested
+ * selects (one query per level, however many annotations are loaded).
+ */
+export const annotationSelect = {
+  ...annotationColumns,
+  reviews: { orderBy: threadOrder, select: reviewSelect },
+  replies: { orderBy: threadOrder, select: replySelect },
+} as const satisfies Prisma.AnnotationSelect;
+
+/** An annotation row as `annotationColumns` loads it. */
+export type AnnotationColumnsRow = Prisma.AnnotationGetPayload<{ select: typeof annotationColumns }>;
+
 /** An annotation row as `annotationSelect` loads it. */
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 /** The annotation as the API and the editor see it. */
 export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationDTO {
+  const approvals = row.reviews.filter((review) => review.version === row.version && review.decision === "approve").length;
   const base = {
     id: row.id,
     claimId: row.claimId,
@@ -41,6 +57,10 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
+    reviews: row.reviews.map((review) => presentReview(review, row.version)),
+    replies: row.replies.map(presentReply),
+    approvals,
+    requiredApprovals: requiredApprovals(),
     can: annotationAbilities(actor, row),
   };
   if (row.kind === "source") {
@@ -64,7 +84,7 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
 }
 
 /** What the audit trail keeps of an annotation: its content and state, not its author's name. */
-export function annotationSnapshot(row: AnnotationRow): Prisma.InputJsonObject {
+export function annotationSnapshot(row: AnnotationColumnsRow): Prisma.InputJsonObject {
   const common = { claimId: row.claimId, kind: row.kind, status: row.status, version: row.version };
   if (row.kind === "source") {
     return { ...common, url: row.url, title: row.title, publisher: row.publisher, excerpt: row.excerpt, stance: row.stance };

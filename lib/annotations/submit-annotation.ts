@@ -8,7 +8,7 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
 import { SUBMITTABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
-import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
 export interface SubmitAnnotationOptions {
@@ -18,14 +18,17 @@ export interface SubmitAnnotationOptions {
   input?: unknown;
 }
 
-/** Submits the author's draft (or an annotation sent back for changes): it becomes visible to everyone and awaits review. */
+/**
+ * Submits the author's draft (or an annotation sent back for changes, as a new version): it
+ * becomes visible to everyone and awaits review.
+ */
 export async function submitAnnotation({ actor, annotationId, input = {} }: SubmitAnnotationOptions): Promise<AnnotationDTO> {
   assertCan(actor, "annotation.edit.own");
   const own = await findOwnAnnotation(actor, annotationId);
   const { version } = parseInput(AnnotationTransitionInput, input);
   return db.$transaction(async (tx) => {
     await lockClaim(tx, own.claimId);
-    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (version !== undefined && before.version !== version) throw staleVersion(before.version);
     if (!SUBMITTABLE_STATUSES.has(before.status)) {
@@ -36,10 +39,14 @@ export async function submitAnnotation({ actor, annotationId, input = {} }: Subm
           : `A ${before.status} annotation cannot be submitted; edit it to send a new version for review.`,
       );
     }
+    // Sent back and submitted again unchanged: a new round of review, so a new version (D3).
+    // The reviewers who asked for changes can judge it again (one review per reviewer per
+    // version), and the approvals of the round that ended no longer count.
+    const newRound = before.status === "changes_requested";
     // Compare-and-set on status and version: a review or edit that slipped in is not overwritten.
     const { count } = await tx.annotation.updateMany({
       where: { id: annotationId, authorId: actor.id, status: before.status, version: before.version },
-      data: { status: "submitted", submittedAt: new Date() },
+      data: { status: "submitted", submittedAt: new Date(), ...(newRound ? { version: { increment: 1 } } : {}) },
     });
     if (count !== 1) throw new AppError("conflict", "This annotation changed meanwhile. Reload it and try again.");
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });

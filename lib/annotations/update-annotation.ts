@@ -9,7 +9,7 @@ import { lockClaim } from "@/lib/claims/lock-claim";
 import { UpdateSourceInput, UpdateVerificationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
 import { EDITABLE_STATUSES, findOwnAnnotation, staleVersion, statusAfterEdit } from "@/lib/annotations/access";
-import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
 export interface UpdateAnnotationOptions {
@@ -32,7 +32,7 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
   const { version } = changes;
   return db.$transaction(async (tx) => {
     await lockClaim(tx, own.claimId);
-    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (before.version !== version) throw staleVersion(before.version);
     if (!EDITABLE_STATUSES.has(before.status)) {

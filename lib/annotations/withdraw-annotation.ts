@@ -8,7 +8,7 @@ import type { AnnotationDTO, AnnotationStatus } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
 import { WITHDRAWABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
-import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
 export interface WithdrawAnnotationOptions {
@@ -25,18 +25,31 @@ const REFUSALS: Partial<Record<AnnotationStatus, string>> = {
   rejected: "A reviewer has already rejected this annotation. Delete it or add a new one.",
 };
 
-/** Withdraws the author's submitted annotation, not yet decided by a reviewer: it becomes a draft again. */
+/**
+ * Withdraws the author's submitted annotation while nobody has reviewed its current version:
+ * it becomes a draft again.
+ */
 export async function withdrawAnnotation({ actor, annotationId, input = {} }: WithdrawAnnotationOptions): Promise<AnnotationDTO> {
   assertCan(actor, "annotation.edit.own");
   const own = await findOwnAnnotation(actor, annotationId);
   const { version } = parseInput(AnnotationTransitionInput, input);
   return db.$transaction(async (tx) => {
     await lockClaim(tx, own.claimId);
-    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+    const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (version !== undefined && before.version !== version) throw staleVersion(before.version);
     if (!WITHDRAWABLE_STATUSES.has(before.status)) {
       throw new AppError("conflict", REFUSALS[before.status] ?? "This annotation cannot be withdrawn.");
+    }
+    // An approval short of the required number leaves it submitted, but a reviewer has judged
+    // this version: withdrawing would throw their work away. (Reviews lock the claim too, so
+    // none can land between this check and the update.)
+    const reviews = await tx.review.count({ where: { annotationId, version: before.version } });
+    if (reviews > 0) {
+      throw new AppError(
+        "conflict",
+        "A reviewer has already reviewed this version, so it cannot be withdrawn. Edit it to send a new version, or delete it.",
+      );
     }
     // Compare-and-set: a reviewer's decision that landed first wins, and this answers conflict.
     const { count } = await tx.annotation.updateMany({

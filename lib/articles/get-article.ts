@@ -7,11 +7,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { iso, type ArticleDTO } from "@/lib/articles/present";
 import type { ClaimDTO } from "@/lib/claims/present";
 import { claimSelect, presentClaim } from "@/lib/claims/present-claim";
+import { verdictAgreement } from "@/lib/reviews/verdict-agreement";
 
 /**
- * The article, its newest revision and its claims with the annotations `actor` may see;
- * `not_found` when there is none. Two queries plus Prisma's nested ones, whatever the number
- * of claims.
+ * The article, its newest revision and its claims with the annotations `actor` may see (with
+ * their reviews and replies), progress and verdict agreement; `not_found` when there is none.
+ * Two queries plus Prisma's nested ones (one per level), whatever the number of claims.
+ *
+ * Progress and agreement are read from the loaded claims: both count only work that left
+ * draft, which every reader sees, so they are the same for everyone.
  */
 export async function getArticle({ actor, id }: { actor: Actor | null; id: string }): Promise<ArticleDTO> {
   assertCan(actor, "article.read");
@@ -62,5 +66,7 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
     },
     claims,
     orphanedClaims,
+    progress: { verified: claims.filter((claim) => claim.status === "verified").length, total: claims.length },
+    agreement: verdictAgreement(claims),
   };
 }

@@ -5,8 +5,13 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { ListInput } from "@/lib/articles/schemas";
 import { iso, type ArticleSummaryDTO } from "@/lib/articles/present";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/present";
 
-/** Lists articles visible to `actor` with their current revision number. */
+/**
+ * Lists articles visible to `actor` with their current revision number and how many of
+ * their claims are in each status: two queries (the page, then one grouped count for all of
+ * its articles) plus Prisma's nested revision read.
+ */
 export async function listArticles({ actor, input = {} }: { actor: Actor | null; input?: unknown }): Promise<{
   items: ArticleSummaryDTO[];
   nextCursor: string | null;
@@ -29,6 +34,17 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
     },
   });
   const page = rows.slice(0, limit);
+  const groups = await db.claim.groupBy({
+    by: ["articleId", "status"],
+    where: { articleId: { in: page.map((row) => row.id) } },
+    _count: { _all: true },
+  });
+  const counts = new Map<string, Record<ClaimStatus, number>>();
+  for (const group of groups) {
+    const entry = counts.get(group.articleId) ?? zeroCounts();
+    entry[group.status] = group._count._all;
+    counts.set(group.articleId, entry);
+  }
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -39,7 +55,12 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
       createdAt: row.createdAt.toISOString(),
       revisionNumber: row.revisions[0]?.number ?? 1,
       claimCount: row._count.claims,
+      statusCounts: counts.get(row.id) ?? zeroCounts(),
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+function zeroCounts(): Record<ClaimStatus, number> {
+  return Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
 }

@@ -1,6 +1,6 @@
 /** The shapes of an article that leave the domain layer. */
 import type { JSONContent } from "@tiptap/core";
-import type { ClaimDTO } from "@/lib/claims/present";
+import type { ClaimDTO, ClaimStatus } from "@/lib/claims/present";
 
 export interface ArticleSummaryDTO {
   id: string;
@@ -11,6 +11,22 @@ export interface ArticleSummaryDTO {
   createdAt: string;
   revisionNumber: number;
   claimCount: number;
+  /** How many claims are in each status. */
+  statusCounts: Record<ClaimStatus, number>;
+}
+
+/** Inter-reviewer agreement on verdicts: Krippendorff's alpha, and what it rests on. */
+export interface AgreementDTO {
+  /**
+   * Ordinal alpha over true < mostly_true < mixed < misleading < false (unverifiable counts as
+   * no verdict); null when fewer than two reviewers gave verdicts on the same claims; 1 when
+   * every verdict given is the same (lib/reviews/verdict-agreement.ts).
+   */
+  alpha: number | null;
+  /** Claims with verdicts from two or more reviewers (the units alpha is computed over). */
+  claims: number;
+  /** Distinct reviewers whose verdicts count. */
+  reviewers: number;
 }
 
 export interface RevisionDTO {
@@ -34,6 +50,9 @@ export interface ArticleDTO {
   claims: ClaimDTO[];
   /** Claims whose text could not be found again in the current revision (D2), for attention. */
   orphanedClaims: ClaimDTO[];
+  /** Verified claims of all claims in the current revision. */
+  progress: { verified: number; total: number };
+  agreement: AgreementDTO;
 }
 
 /** ISO 8601 in UTC, or null. */

@@ -7,6 +7,11 @@ export interface AuditEventInput {
   action: string;
   targetType: string;
   targetId: string;
+  /**
+   * The claim the event belongs to, for the claim's history. Defaults to the target for
+   * claim events; annotation events pass their claim.
+   */
+  claimId?: string | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;
 }
@@ -19,6 +24,7 @@ export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void>
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId,
+      claimId: event.claimId ?? (event.targetType === "claim" ? event.targetId : null),
       before: event.before ?? undefined,
       after: event.after ?? undefined,
     },

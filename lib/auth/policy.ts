@@ -20,6 +20,10 @@ const MINIMUM_ROLE = {
   // the ownership and status rules live in lib/annotations/access.ts.
   "annotation.create": "reviewer",
   "annotation.edit.own": "reviewer",
+  // Reviews and replies: any reviewer, on annotations they can see; never a review of one's
+  // own work, and a draft's thread is its author's only (lib/annotations/access.ts).
+  "annotation.review": "reviewer",
+  "annotation.reply": "reviewer",
   "user.manage": "admin",
 } as const satisfies Record<string, Role>;
 

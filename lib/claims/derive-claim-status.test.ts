@@ -15,15 +15,17 @@ describe("deriveClaimStatus", () => {
     expect(deriveClaimStatus([])).toBe("unchecked");
   });
 
-  it("stays unchecked while no verification is submitted or approved", () => {
+  it("stays unchecked while no verification is submitted, sent back or approved", () => {
     expect(deriveClaimStatus([verification("draft"), source("draft")])).toBe("unchecked");
-    expect(deriveClaimStatus([verification("rejected"), verification("changes_requested")])).toBe("unchecked");
+    expect(deriveClaimStatus([verification("rejected"), verification("rejected", "true")])).toBe("unchecked");
     // Sources alone, even approved ones, are evidence without a verdict.
     expect(deriveClaimStatus([source("submitted"), source("approved")])).toBe("unchecked");
   });
 
-  it("is in review while a verification awaits review", () => {
+  it("is in review while a verification awaits review or its author's changes", () => {
     expect(deriveClaimStatus([verification("submitted")])).toBe("in_review");
+    expect(deriveClaimStatus([verification("changes_requested")])).toBe("in_review");
+    expect(deriveClaimStatus([verification("changes_requested"), verification("rejected"), source("approved")])).toBe("in_review");
     expect(deriveClaimStatus([verification("submitted"), source("approved")])).toBe("in_review");
   });
 
@@ -51,6 +53,29 @@ describe("deriveClaimStatus", () => {
     expect(
       deriveClaimStatus([verification("approved", "true"), verification("rejected", "false"), source("approved")]),
     ).toBe("verified");
+  });
+
+  // The whole table: one row per case of the definitions in derive-claim-status.ts.
+  it.each<[string, StatusInput[], string]>([
+    ["nothing", [], "unchecked"],
+    ["a draft verdict", [verification("draft")], "unchecked"],
+    ["a rejected verdict", [verification("rejected")], "unchecked"],
+    ["an approved source alone", [source("approved")], "unchecked"],
+    ["a submitted source alone", [source("submitted")], "unchecked"],
+    ["a submitted verdict", [verification("submitted")], "in_review"],
+    ["a verdict sent back for changes", [verification("changes_requested")], "in_review"],
+    ["an approved verdict without a source", [verification("approved")], "in_review"],
+    ["an approved verdict with a submitted source", [verification("approved"), source("submitted")], "in_review"],
+    ["an approved verdict with a rejected source", [verification("approved"), source("rejected")], "in_review"],
+    ["an approved verdict and an approved source", [verification("approved"), source("approved")], "verified"],
+    ["two agreeing approved verdicts and a source", [verification("approved"), verification("approved"), source("approved")], "verified"],
+    ["agreed verdicts while another waits", [verification("approved"), source("approved"), verification("submitted", "true")], "verified"],
+    ["approved verdicts that disagree", [verification("approved", "true"), verification("approved", "false")], "disputed"],
+    ["disagreeing verdicts with a source", [verification("approved", "true"), verification("approved", "mixed"), source("approved")], "disputed"],
+    ["a disagreeing verdict that is only submitted", [verification("approved", "true"), verification("submitted", "false"), source("approved")], "verified"],
+    ["unverifiable against a verdict", [verification("approved", "unverifiable"), verification("approved", "true")], "disputed"],
+  ])("%s → %s", (_, annotations, expected) => {
+    expect(deriveClaimStatus(annotations)).toBe(expected);
   });
 
   it("never depends on the order of the annotations", () => {

@@ -2,14 +2,19 @@
  * A claim's status follows from its annotations (D4). Pure code: the caller loads the
  * annotations and stores the result in the transaction that changed them.
  *
+ * "Approved" is an annotation status, and it means approved *at the current version*: an
+ * edit makes a new version that is `submitted` again (lib/annotations/access.ts,
+ * `statusAfterEdit`), so approvals of older versions never count here (D3).
+ *
  * - disputed: approved verifications give different verdicts (any two distinct verdicts
  *   count as a disagreement, "true" and "mostly_true" included: reconciling them is a
  *   human decision, not ours);
- * - verified: approved verifications agree and at least one source is approved;
- * - in_review: a verification is submitted or approved, but the claim is not settled yet
- *   (awaiting review, or an approved verdict still lacks an approved source);
- * - unchecked: no verification is submitted or approved (drafts, rejected ones, ones sent
- *   back for changes, and sources on their own do not make a claim checked).
+ * - verified: at least one approved verification, the approved verdicts agree, and at least
+ *   one source is approved;
+ * - in_review: a verification is in the review loop — submitted, sent back for changes, or
+ *   approved but still without an approved source;
+ * - unchecked: no verification is submitted, sent back or approved (drafts, rejected ones,
+ *   and sources on their own do not make a claim checked).
  *
  * `needs_reverification` and `orphaned` come from re-anchoring on a new revision, not from
  * annotations, so this function never returns them.
@@ -26,6 +31,9 @@ export interface StatusInput {
 /** The statuses an annotation change can lead to. */
 export type DerivedClaimStatus = Extract<ClaimStatus, "unchecked" | "in_review" | "verified" | "disputed">;
 
+/** Verification statuses that keep a claim in review until it is settled. */
+const IN_REVIEW_LOOP: ReadonlySet<AnnotationStatus> = new Set(["submitted", "changes_requested", "approved"]);
+
 /** Derives a claim's status from its annotations (all of them, drafts included; drafts do not count). */
 export function deriveClaimStatus(annotations: readonly StatusInput[]): DerivedClaimStatus {
   const verifications = annotations.filter((annotation) => annotation.kind === "verification");
@@ -37,8 +45,6 @@ export function deriveClaimStatus(annotations: readonly StatusInput[]): DerivedC
     (annotation) => annotation.kind === "source" && annotation.status === "approved",
   );
   if (approvedVerdicts.size === 1 && hasApprovedSource) return "verified";
-  const verificationUnderWay = verifications.some(
-    (annotation) => annotation.status === "submitted" || annotation.status === "approved",
-  );
+  const verificationUnderWay = verifications.some((annotation) => IN_REVIEW_LOOP.has(annotation.status));
   return verificationUnderWay ? "in_review" : "unchecked";
 }

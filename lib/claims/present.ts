@@ -21,12 +21,41 @@ export interface PersonDTO {
   name: string;
 }
 
+export const REVIEW_DECISIONS = ["approve", "request_changes", "reject"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
 /** What the asking user may do with an object; the UI draws controls from this, the server decides. */
 export interface AnnotationAbilities {
   edit: boolean;
   delete: boolean;
   submit: boolean;
   withdraw: boolean;
+  /** Approve, request changes or reject the current version (someone else's submitted work). */
+  review: boolean;
+  reply: boolean;
+}
+
+/** One reviewer's judgement of one version of an annotation (D3). */
+export interface ReviewDTO {
+  id: string;
+  annotationId: string;
+  decision: ReviewDecision;
+  comment: string;
+  /** The annotation version this review judged. */
+  version: number;
+  /** True when `version` is the annotation's current version; older reviews no longer count. */
+  current: boolean;
+  reviewer: PersonDTO;
+  createdAt: string;
+}
+
+/** A message in the discussion thread under an annotation. */
+export interface ReplyDTO {
+  id: string;
+  annotationId: string;
+  body: string;
+  author: PersonDTO;
+  createdAt: string;
 }
 
 interface AnnotationBase {
@@ -38,6 +67,13 @@ interface AnnotationBase {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Reviews of every version, oldest first. */
+  reviews: ReviewDTO[];
+  /** The discussion thread, oldest first. */
+  replies: ReplyDTO[];
+  /** Approvals of the current version, and how many the desk requires (D3). */
+  approvals: number;
+  requiredApprovals: number;
   can: AnnotationAbilities;
 }
 
@@ -82,4 +118,39 @@ export interface ClaimDTO {
   /** Annotations the asking user may see: every submitted one, and their own drafts. */
   annotations: AnnotationDTO[];
   can: ClaimAbilities;
+}
+
+/** A submitted annotation waiting for the asking user's review, with the claim in context. */
+export interface ReviewQueueItemDTO {
+  annotation: AnnotationDTO;
+  claim: { id: string; exact: string; prefix: string; suffix: string; claimant: string | null; status: ClaimStatus };
+  article: { id: string; title: string };
+}
+
+/** Something that happened to the asking user's own work: a review or a reply by someone else. */
+export interface ActivityItemDTO {
+  id: string;
+  type: "review" | "reply";
+  /** For reviews. */
+  decision: ReviewDecision | null;
+  /** The review comment or the reply body. */
+  text: string;
+  actor: PersonDTO;
+  createdAt: string;
+  annotation: { id: string; kind: "source" | "verification"; version: number; status: AnnotationStatus };
+  claim: { id: string; exact: string };
+  article: { id: string; title: string };
+}
+
+/** One entry of a claim's history, from the audit log (D7). */
+export interface HistoryEntryDTO {
+  id: string;
+  /** The audit action, e.g. `annotation.submitted`. */
+  action: string;
+  /** A sentence for people, e.g. "Alice Martin submitted a verdict (version 2)". */
+  summary: string;
+  actor: PersonDTO | null;
+  createdAt: string;
+  /** The annotation the event is about; null for events about the claim itself. */
+  annotationId: string | null;
 }

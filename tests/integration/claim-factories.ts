@@ -55,12 +55,14 @@ export async function makeVerification(
 
 /** Everything a failed request must leave as it was: rows, their contents and the audit trail. */
 export async function databaseState() {
-  const [claims, annotations, auditEvents] = await Promise.all([
+  const [claims, annotations, reviews, replies, auditEvents] = await Promise.all([
     db.claim.findMany({ orderBy: { id: "asc" } }),
     db.annotation.findMany({ orderBy: { id: "asc" } }),
+    db.review.findMany({ orderBy: { id: "asc" } }),
+    db.reply.findMany({ orderBy: { id: "asc" } }),
     db.auditEvent.count(),
   ]);
-  return { claims, annotations, auditEvents };
+  return { claims, annotations, reviews, replies, auditEvents };
 }
 
 /** Runs `attempt`, expects it to fail with `expected`, and checks that nothing changed. */
