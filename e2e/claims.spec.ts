@@ -96,6 +96,8 @@ test("the keyboard alone marks a claim with Mod-Shift-C", async ({ page }) => {
   await page.locator(ARTICLE_TEXT).getByRole("heading", { name: phrase }).click();
   await page.keyboard.press("Home");
   await page.keyboard.press("Shift+End");
+  // The selection is registered once the Mark claim button shows beside it.
+  await expect(page.getByRole("button", { name: "Mark claim" })).toBeVisible();
   await page.keyboard.press("ControlOrMeta+Shift+C");
   const panel = page.getByRole("complementary", { name: "Claims panel" });
   await expect(panel.getByLabel("Claimant")).toBeFocused();

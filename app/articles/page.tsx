@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/session";
 import { listArticles } from "@/lib/articles/list-articles";
-import { formatDate, plural } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { ClaimStatusSummary } from "@/components/claims/status-summary";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -45,7 +46,9 @@ export default async function ArticlesPage() {
                   <td className="hidden px-4 py-3 text-muted md:table-cell">
                     {formatDate(article.publishedAt ?? article.createdAt)}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums text-muted">{plural(article.claimCount, "claim")}</td>
+                  <td className="px-4 py-3 text-right">
+                    <ClaimStatusSummary counts={article.statusCounts} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,6 +12,7 @@ import { AnnotationStatusBadge } from "@/components/claims/status-badge";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { RichText } from "@/components/claims/rich-text";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
+import { ReviewPanel } from "@/components/claims/review-panel";
 
 const STANCE_STYLE = {
   supports: "text-success",
@@ -143,6 +144,8 @@ export function AnnotationCard({ annotation, onChanged }: { annotation: Annotati
           )}
         </footer>
       ) : null}
+
+      <ReviewPanel annotation={annotation} onChanged={onChanged} />
     </article>
   );
 }

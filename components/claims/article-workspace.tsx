@@ -16,6 +16,7 @@ import { ClaimList, type ClaimFilters } from "@/components/claims/claim-list";
 import { ClaimDetail } from "@/components/claims/claim-detail";
 import { NewClaimForm } from "@/components/claims/new-claim-form";
 import { useArticleEvents } from "@/components/claims/use-article-events";
+import { ArticleProgress } from "@/components/claims/article-progress";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
@@ -229,6 +230,9 @@ export function ArticleWorkspace({ initial }: { initial: ArticleDTO }) {
         className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto rounded-lg border border-border bg-surface p-4 shadow-xs"
         ref={panelRef}
       >
+        <div className="mb-4 border-b border-border pb-3">
+          <ArticleProgress progress={article.progress} agreement={article.agreement} />
+        </div>
         <div className="mb-3 flex items-center justify-end gap-1.5 text-xs text-muted" aria-live="polite">
           <span
             aria-hidden

@@ -9,8 +9,19 @@ import { Alert } from "@/components/ui/alert";
 import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { AnnotationCard } from "@/components/claims/annotation-card";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
+import { ClaimHistory } from "@/components/claims/claim-history";
 
 type Adding = "source" | "verification" | null;
+
+/** Changes whenever anything on the claim changes, so an open history reloads. */
+function historyVersion(claim: ClaimDTO): string {
+  return [
+    claim.status,
+    ...claim.annotations.map(
+      (annotation) => `${annotation.id}:${annotation.version}:${annotation.status}:${annotation.reviews.length}:${annotation.replies.length}`,
+    ),
+  ].join("|");
+}
 
 /** One claim: its quote, verdicts and sources, and the forms to add more. */
 export function ClaimDetail({
@@ -134,6 +145,8 @@ export function ClaimDetail({
           <AnnotationCard key={annotation.id} annotation={annotation} onChanged={onChanged} />
         ))}
       </div>
+
+      <ClaimHistory claimId={claim.id} version={historyVersion(claim)} />
     </section>
   );
 }
