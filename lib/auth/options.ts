@@ -6,6 +6,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { clientAddress } from "@/lib/auth/sign-in-throttle";
 
 /** Sessions last a working day at most. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -23,9 +24,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const user = await verifyCredentials(credentials ?? {});
-        return user;
+      async authorize(credentials, request) {
+        return verifyCredentials(credentials ?? {}, { address: clientAddress(request?.headers) });
       },
     }),
   ],

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { CredentialsInput } from "@/lib/users/schemas";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
+import { attemptTarget, signInThrottled } from "@/lib/auth/sign-in-throttle";
 
 export interface VerifiedUser {
   id: string;
@@ -12,17 +13,28 @@ export interface VerifiedUser {
   tokenVersion: number;
 }
 
-/** The user for these credentials, or null; unknown emails cost as much time as wrong passwords. */
-export async function verifyCredentials(input: unknown): Promise<VerifiedUser | null> {
+/**
+ * The user for these credentials, or null. Unknown emails cost as much time as wrong
+ * passwords; every failure is recorded (with the client address) and counts towards the
+ * sign-in limits, which refuse even a right password once reached.
+ */
+export async function verifyCredentials(input: unknown, { address = "unknown" }: { address?: string } = {}): Promise<VerifiedUser | null> {
   const parsed = CredentialsInput.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  if (await signInThrottled({ email, address })) {
+    await verifyAgainstDummy(password);
+    return null;
+  }
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, role: true, tokenVersion: true, passwordHash: true, disabledAt: true },
   });
   if (!user) {
     await verifyAgainstDummy(password);
+    await db.$transaction(async (tx) => {
+      await recordEvent(tx, { actor: null, action: "auth.sign_in_failed", ...attemptTarget(null, email), after: { address } });
+    });
     return null;
   }
   const ok = (await verifyPassword(user.passwordHash, password)) && user.disabledAt === null;
@@ -30,8 +42,8 @@ export async function verifyCredentials(input: unknown): Promise<VerifiedUser | 
     await recordEvent(tx, {
       actor: null,
       action: ok ? "auth.sign_in" : "auth.sign_in_failed",
-      targetType: "user",
-      targetId: user.id,
+      ...attemptTarget(user.id, email),
+      after: { address },
     });
   });
   if (!ok) return null;
