@@ -32,6 +32,11 @@ interface FormProps<T extends AnnotationDTO> {
 
 /** Sends a create or an edit and sorts the failure into field errors, a message, or a conflict. */
 function useAnnotationSubmit<T extends AnnotationDTO>({ claimId, existing, onSaved }: FormProps<T>) {
+  // The version this edit started from. Live updates may hand the form a newer `existing`
+  // meanwhile; saving must still name the version the author was looking at, so the server
+  // can refuse it (409) instead of silently overwriting a colleague's change.
+  const [baseVersion] = useState(existing?.version);
+  const changedMeanwhile = existing !== undefined && baseVersion !== undefined && existing.version !== baseVersion;
   const [pending, setPending] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +51,7 @@ function useAnnotationSubmit<T extends AnnotationDTO>({ claimId, existing, onSav
       const saved = existing
         ? await api<AnnotationDTO>(`/api/annotations/${existing.id}`, {
             method: "PATCH",
-            body: { ...body, version: existing.version },
+            body: { ...body, version: baseVersion },
           })
         : await api<AnnotationDTO>(`/api/claims/${claimId}/annotations`, { method: "POST", body });
       onSaved(saved);
@@ -63,10 +68,30 @@ function useAnnotationSubmit<T extends AnnotationDTO>({ claimId, existing, onSav
       setPending(false);
     }
   }
-  return { pending, fields, error, conflict, submit };
+  return { pending, fields, error, conflict, submit, changedMeanwhile };
 }
 
-function FormMessages({ error, conflict, onReload }: { error: string | null; conflict: number | null; onReload: () => void }) {
+function FormMessages({
+  error,
+  conflict,
+  changedMeanwhile,
+  onReload,
+}: {
+  error: string | null;
+  conflict: number | null;
+  changedMeanwhile: boolean;
+  onReload: () => void;
+}) {
+  if (conflict === null && changedMeanwhile) {
+    return (
+      <Alert tone="info" className="flex flex-wrap items-center justify-between gap-2">
+        <span>Someone saved a newer version while you were editing. Saving now will be refused; reload to see their change.</span>
+        <Button size="sm" variant="secondary" onClick={onReload}>
+          Reload
+        </Button>
+      </Alert>
+    );
+  }
   if (conflict !== null) {
     return (
       <Alert tone="danger" className="flex flex-wrap items-center justify-between gap-2">
@@ -97,7 +122,7 @@ function FormActions({ pending, existing, onCancel }: { pending: boolean; existi
 export function SourceForm(props: FormProps<SourceAnnotationDTO>) {
   const { existing, onCancel, onReload } = props;
   const prefix = useId();
-  const { pending, fields, error, conflict, submit } = useAnnotationSubmit(props);
+  const { pending, fields, error, conflict, submit, changedMeanwhile } = useAnnotationSubmit(props);
   const [stance, setStance] = useState<Stance>(existing?.stance ?? "supports");
 
   return (
@@ -121,7 +146,7 @@ export function SourceForm(props: FormProps<SourceAnnotationDTO>) {
         });
       }}
     >
-      <FormMessages error={error} conflict={conflict} onReload={onReload} />
+      <FormMessages error={error} conflict={conflict} changedMeanwhile={changedMeanwhile} onReload={onReload} />
       <Field
         id={`${prefix}-url`}
         name="url"
@@ -188,7 +213,7 @@ export function SourceForm(props: FormProps<SourceAnnotationDTO>) {
 export function VerificationForm(props: FormProps<VerificationAnnotationDTO>) {
   const { existing, onCancel, onReload } = props;
   const prefix = useId();
-  const { pending, fields, error, conflict, submit } = useAnnotationSubmit(props);
+  const { pending, fields, error, conflict, submit, changedMeanwhile } = useAnnotationSubmit(props);
   const [verdict, setVerdict] = useState<Verdict | null>(existing?.verdict ?? null);
   const [rationale, setRationale] = useState<RationaleValue | null>(
     existing ? { doc: existing.rationale, text: existing.rationaleText } : null,
@@ -214,7 +239,7 @@ export function VerificationForm(props: FormProps<VerificationAnnotationDTO>) {
         void submit({ ...(existing ? {} : { kind: "verification" }), verdict, rationale: rationale.doc as JSONContent });
       }}
     >
-      <FormMessages error={error} conflict={conflict} onReload={onReload} />
+      <FormMessages error={error} conflict={conflict} changedMeanwhile={changedMeanwhile} onReload={onReload} />
       <fieldset aria-describedby={errors.verdict ? `${prefix}-verdict-error` : undefined}>
         <legend className="mb-1.5 text-sm font-medium">Verdict</legend>
         <div className="grid grid-cols-2 gap-1.5">
