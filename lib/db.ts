@@ -15,6 +15,11 @@ function createClient(): PrismaClient {
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
+    // A database that stops answering (a network partition, a frozen host) must not hold a
+    // request forever: the server abandons statements after 15 s, and the client gives up on
+    // a reply after 20 s even if the server never sends one. Either becomes a 503.
+    statement_timeout: 15_000,
+    query_timeout: 20_000,
   });
   return new PrismaClient({ adapter });
 }

@@ -1,11 +1,13 @@
 /**
  * `npm test`: type check and lint, then every suite — unit and integration (Vitest, on a
- * throwaway PostgreSQL) and end to end (Playwright in Chromium against the production build).
+ * throwaway PostgreSQL), end to end (Playwright in Chromium against the production build) and
+ * resilience (the app killed mid-write, PostgreSQL stopped under it: scripts/resilience).
  * The last line is the summary `N passed, N failed, N skipped` over all suites.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { countsFromSummary } from "./resilience/report.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "test-results");
@@ -23,6 +25,24 @@ function run(label: string, command: string, args: string[], env: Record<string,
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
   console.log(`◀ ${label}: exit ${result.status ?? result.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status ?? 1;
+}
+
+/** Like `run`, for a suite that ends its output with `N passed, N failed`: streams it and returns those counts. */
+async function runCounted(label: string, command: string, args: string[]): Promise<Counts> {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const child = spawn(command, args, { cwd: ROOT, stdio: ["inherit", "pipe", "inherit"], env: process.env });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    output += chunk.toString("utf8");
+  });
+  const status = await new Promise<number>((resolve) => {
+    child.once("error", () => resolve(1));
+    child.once("close", (code) => resolve(code ?? 1));
+  });
+  console.log(`◀ ${label}: exit ${status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return countsFromSummary(output, status);
 }
 
 function readJson(file: string): unknown {
@@ -91,6 +111,13 @@ const e2eExit = run("End-to-end tests (Chromium)", node, [bin("tsx/dist/cli.mjs"
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
 });
 add(playwrightCounts(playwrightFile, e2eExit));
+
+add(
+  await runCounted("Resilience tests (app killed mid-write, database outage)", node, [
+    bin("tsx/dist/cli.mjs"),
+    path.join(ROOT, "scripts/resilience/run.ts"),
+  ]),
+);
 
 if (staticFailures > 0) console.log(`\n${staticFailures} static check(s) failed (type check or lint); see above.`);
 const failed = total.failed + staticFailures;

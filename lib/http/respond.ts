@@ -24,7 +24,9 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   });
 }
 
-const CONNECTION_CODES = new Set(["P1001", "P1002", "P1017", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03"]);
+// P2028: no transaction could start in time (pool exhausted under load); 57014: statement
+// cancelled by statement_timeout. Both mean "try again shortly", not a bug.
+const CONNECTION_CODES = new Set(["P1001", "P1002", "P1017", "P2028", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "57014"]);
 
 /** Whether an error means the database could not be reached (as opposed to a bug). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -34,7 +36,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       const code = "code" in current ? String(current.code) : "";
       if (CONNECTION_CODES.has(code)) return true;
       const message = "message" in current ? String(current.message) : "";
-      if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(message)) {
+      if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Query read timeout|Unable to start a transaction in the given time/i.test(message)) {
         return true;
       }
       current = "cause" in current ? current.cause : undefined;
