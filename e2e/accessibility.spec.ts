@@ -22,3 +22,34 @@ test("the article page, with claims and an open claim, has no serious accessibil
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the import page with a preview, edit mode, orphaned claims and the revision history have no serious violations", async ({ page }) => {
+  await signIn(page, "erin@factdesk.test");
+  await page.goto("/articles/new");
+  await page.getByText("Paste text").click();
+  await page.getByLabel("Article text").fill("A first paragraph with a claim in it.\n\nA second paragraph.");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText("A second paragraph.");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Title").fill(`Accessibility ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page.getByTestId("article-text")).toContainText("A second paragraph.");
+  const articleId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const origin = new URL(page.url()).origin;
+  const exact = "a claim in it";
+  const start = "A first paragraph with ".length;
+  await page.request.post(`/api/articles/${articleId}/claims`, { data: { exact, start, end: start + exact.length, revision: 1 }, headers: { origin } });
+  await page.request.post(`/api/articles/${articleId}/revisions`, {
+    data: { text: "A first paragraph, rewritten.\n\nA second paragraph.", baseRevision: 1 },
+    headers: { origin },
+  });
+  await page.reload();
+  await expect(page.getByTestId("orphaned-claims")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Edit text" }).click();
+  await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(`/articles/${articleId}/revisions`);
+  await expect(page.getByTestId("revision-diff")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

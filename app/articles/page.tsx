@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Plus } from "lucide-react";
 import { requirePageActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
 import { listArticles } from "@/lib/articles/list-articles";
 import { formatDate } from "@/lib/format";
 import { ClaimStatusSummary } from "@/components/claims/status-summary";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -13,9 +16,18 @@ export default async function ArticlesPage() {
   const { items } = await listArticles({ actor, input: { limit: 100 } });
   return (
     <div className="grid gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
-        <p className="mt-1 text-sm text-muted">Open an article to mark its claims and check them.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
+          <p className="mt-1 text-sm text-muted">Open an article to mark its claims and check them.</p>
+        </div>
+        {can(actor, "article.import") ? (
+          <Button asChild>
+            <Link href="/articles/new">
+              <Plus aria-hidden /> Import article
+            </Link>
+          </Button>
+        ) : null}
       </div>
       {items.length === 0 ? (
         <Card className="p-10 text-center">

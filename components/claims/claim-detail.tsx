@@ -35,7 +35,8 @@ export function ClaimDetail({
   onBack: () => void;
   onChanged: () => void;
   onDeleted: () => void;
-  onShowInText: () => void;
+  /** Selects the claim in the article; absent for an orphaned claim, which has no place there. */
+  onShowInText?: () => void;
 }) {
   const [adding, setAdding] = useState<Adding>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -89,9 +90,11 @@ export function ClaimDetail({
           Marked by {claim.createdBy.name}
         </p>
         <div className="flex flex-wrap gap-1.5">
-          <Button variant="secondary" size="sm" onClick={onShowInText}>
-            Show in text
-          </Button>
+          {onShowInText ? (
+            <Button variant="secondary" size="sm" onClick={onShowInText}>
+              Show in text
+            </Button>
+          ) : null}
           {claim.can.delete ? (
             confirmDelete ? (
               <span className="flex items-center gap-1.5">

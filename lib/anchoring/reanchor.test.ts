@@ -147,6 +147,23 @@ describe("reanchor", () => {
     });
   });
 
+  it("keeps a quote beside its intact prefix when an edit ate its suffix, over a passage written alike", () => {
+    // Found by the revision use case's property test (tests/integration/revisions.integration.test.ts):
+    // the suffix loses 17 characters, and "Sentence 3 … 411" with its own context fits the
+    // stored prefix + quote + suffix with fewer edits in all than the quote where it stands.
+    const sentences = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} reports that figure ${(i + 1) * 137} rose.`);
+    const old = [0, 4, 8].map((i) => sentences.slice(i, i + 4).join(" ")).join("\n\n");
+    const anchor = anchorOf(old, "Sentence 6 reports that figure 822 rose.");
+    const revised = old.slice(0, anchor.end + 2) + old.slice(anchor.end + 19);
+    expect(revised.slice(anchor.start, anchor.end + 18)).toBe("Sentence 6 reports that figure 822 rose. S that figure 959");
+    expect(reanchor(revised, anchor)).toEqual({ kind: "exact", start: anchor.start, end: anchor.end });
+    expect(reanchorAll(revised, [anchor], { oldTextLength: old.length })).toEqual([{ kind: "exact", start: anchor.start, end: anchor.end }]);
+    // The same with the prefix eaten instead, the claim shifted by it.
+    const before = old.slice(0, anchor.start - 19) + old.slice(anchor.start - 2);
+    const shifted = anchor.start - 17;
+    expect(reanchor(before, anchor)).toEqual({ kind: "exact", start: shifted, end: shifted + anchor.exact.length });
+  });
+
   it("finds a moved paragraph anywhere in the text", () => {
     const anchor = anchorOf(ARTICLE, "the alliance remained united");
     const paragraphs = ARTICLE.split("\n\n");

@@ -351,11 +351,24 @@ function findExact(job: Job): ReanchorResult | "out-of-context" | undefined {
       const insideFrame = spanStart < chosen.end && chosen.start < spanEnd;
       if (!insideFrame || contextHasQuote) {
         const resolution = resolveFrame(job, frame);
-        if (resolution.cost < chosen.contextErrors) return resolution.result;
+        // The quote itself, still standing against one whole side of its old context, is the
+        // claim: a place where only a *changed* quote fits with the context is another passage
+        // written alike ("Sentence 3 … figure 411" for "Sentence 6 … figure 822"), however few
+        // edits that costs against an edit that ate the other side of the context.
+        const standsHere = resolution.result.kind !== "exact" && oneSideIntact(job, chosen);
+        if (resolution.cost < chosen.contextErrors && !standsHere) return resolution.result;
       }
     }
   }
   return exactResult(chosen);
+}
+
+/** True when the whole stored prefix, or the whole stored suffix, is right next to the candidate. */
+function oneSideIntact(job: Job, candidate: Candidate): boolean {
+  const { text, anchor } = job;
+  const prefixIntact = anchor.prefix.length > 0 && text.slice(candidate.start - anchor.prefix.length, candidate.start) === anchor.prefix;
+  const suffixIntact = anchor.suffix.length > 0 && text.startsWith(anchor.suffix, candidate.end);
+  return prefixIntact || suffixIntact;
 }
 
 /** The start offsets of `exact` in text[from, to). */

@@ -5,10 +5,11 @@ import { assertCan } from "@/lib/auth/policy";
 import type { AnyActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { CreateArticleInput } from "@/lib/articles/schemas";
-import { documentFromJSON, documentFromText } from "@/lib/articles/document";
+import { prepareArticleDocument } from "@/lib/articles/import/prepare-article-document";
 
 export interface CreateArticleOptions {
   actor: AnyActor;
+  /** `{title, text | html | doc | file: {name, contentBase64}, outlet?, author?, url?, publishedAt?}`. */
   input: unknown;
   /** Plain-text paragraphs to render as subheadings (the seed knows its article's). */
   headings?: ReadonlySet<string>;
@@ -16,11 +17,15 @@ export interface CreateArticleOptions {
   seedKey?: string;
 }
 
-/** Creates an article with revision 1 and returns its id. */
+/**
+ * Creates an article with revision 1 and returns its id. The text is converted and checked
+ * before the transaction (lib/articles/import): 413 over the size limits, 415 for a file type
+ * that cannot be read, 422 for a document that breaks the article schema; nothing is stored then.
+ */
 export async function createArticle({ actor, input, headings, seedKey }: CreateArticleOptions): Promise<{ id: string }> {
   assertCan(actor, "article.import");
   const data = parseInput(CreateArticleInput, input);
-  const stored = data.text !== undefined ? documentFromText(data.text, { headings }) : documentFromJSON(data.doc);
+  const stored = await prepareArticleDocument(data, { baseUrl: data.url, headings });
   const createdById = actor.id;
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
@@ -41,7 +46,14 @@ export async function createArticle({ actor, input, headings, seedKey }: CreateA
       action: "article.imported",
       targetType: "article",
       targetId: article.id,
-      after: { title: article.title, revision: 1, characters: stored.text.length },
+      after: {
+        title: article.title,
+        revision: 1,
+        origin: stored.origin,
+        ...(data.file ? { fileName: data.file.name } : {}),
+        characters: stored.text.length,
+        blocks: stored.blocks,
+      },
     });
     return { id: article.id };
   });

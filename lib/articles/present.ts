@@ -1,6 +1,6 @@
 /** The shapes of an article that leave the domain layer. */
 import type { JSONContent } from "@tiptap/core";
-import type { ClaimDTO, ClaimStatus } from "@/lib/claims/present";
+import type { ClaimDTO, ClaimStatus, PersonDTO } from "@/lib/claims/present";
 
 export interface ArticleSummaryDTO {
   id: string;
@@ -35,6 +35,34 @@ export interface RevisionDTO {
   text: string;
   doc: JSONContent;
   createdAt: string;
+}
+
+/** A revision in the article's history (`GET /api/articles/:id/revisions`). */
+export interface RevisionSummaryDTO {
+  id: string;
+  number: number;
+  createdAt: string;
+  /** Who saved it; null for the seed or a removed account. */
+  createdBy: PersonDTO | null;
+  /** Length of its canonical text. */
+  characters: number;
+}
+
+/** One revision, readable (`GET /api/articles/:id/revisions/:n`). */
+export interface RevisionDetailDTO extends RevisionDTO {
+  articleId: string;
+  createdBy: PersonDTO | null;
+}
+
+/** The answer to saving a revision: the revision, and how the claims fared on it. */
+export interface CreatedRevisionDTO extends RevisionDetailDTO {
+  claims: {
+    unchanged: number;
+    moved: number;
+    changed: number;
+    orphaned: number;
+    needsReverification: number;
+  };
 }
 
 export interface ArticleDTO {

@@ -9,38 +9,111 @@ const optionalText = (max: number, label: string) =>
     .transform((value) => (value === "" ? null : value))
     .nullish();
 
-/** Largest article text accepted, in characters (a long feature is ~60,000). */
-export const MAX_ARTICLE_CHARS = 1_000_000;
+export { MAX_ARTICLE_CHARS } from "@/lib/editor/article-document-rules";
 
-/** An article and its first revision, from plain text or a ProseMirror document. */
+/**
+ * Longest text or HTML read from a request, in characters. The stored article is held to
+ * MAX_ARTICLE_CHARS of canonical text (413 past it); this bound only keeps a request from
+ * making the server convert megabytes of markup first.
+ */
+export const MAX_SOURCE_CHARS = 8_000_000;
+
+const sourceText = (label: string) =>
+  z
+    .string({ error: `Send the ${label} as a string.` })
+    .max(MAX_SOURCE_CHARS, `The ${label} has at most ${MAX_SOURCE_CHARS.toLocaleString("en")} characters.`)
+    // PostgreSQL text cannot hold NUL; it never belongs in an article anyway.
+    .transform((value) => value.replaceAll("\u0000", ""));
+
+/** An uploaded file, sent inside the JSON body (base64) so that mutations stay JSON-only. */
+export const ImportFileInput = z.strictObject({
+  name: z.string({ error: "Send the file name." }).trim().min(1, "Send the file name.").max(255, "A file name has at most 255 characters."),
+  contentBase64: z
+    .string({ error: "Send the file content as base64." })
+    .max(Math.ceil(MAX_SOURCE_CHARS / 3) * 4, "The file is too large.")
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The file content is not valid base64."),
+});
+
+/** Where an article's text comes from: exactly one of these. */
+const sourceFields = {
+  text: sourceText("article text").optional(),
+  html: sourceText("HTML").optional(),
+  doc: z.record(z.string(), z.unknown()).optional(),
+  file: ImportFileInput.optional(),
+};
+
+type SourceFields = { text?: string; html?: string; doc?: Record<string, unknown>; file?: unknown };
+
+const SOURCE_KEYS = ["text", "html", "doc", "file"] as const;
+
+function exactlyOneSource(value: SourceFields): boolean {
+  return SOURCE_KEYS.filter((key) => value[key] !== undefined).length === 1;
+}
+
+const ONE_SOURCE = {
+  message: "Send the article as exactly one of text, html, doc or file.",
+  path: ["text"],
+};
+
+const metadataFields = {
+  outlet: optionalText(200, "An outlet"),
+  author: optionalText(200, "An author"),
+  url: z
+    .url({ protocol: /^https?$/, error: "Enter an http(s) address." })
+    .max(2000, "An address has at most 2,000 characters.")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  publishedAt: z.coerce.date({ error: "Enter a valid date." }).nullish(),
+};
+
+const title = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(300, "A title has at most 300 characters.");
+
+/** An article and its first revision, from plain text, HTML, a ProseMirror document or a file. */
 export const CreateArticleInput = z
+  .strictObject({ title, ...sourceFields, ...metadataFields })
+  .refine(exactlyOneSource, ONE_SOURCE)
+  .refine((value) => value.text === undefined || value.text.trim().length > 0, {
+    message: "The article text is empty.",
+    path: ["text"],
+  });
+export type CreateArticleInput = z.input<typeof CreateArticleInput>;
+
+/** What the import form sends for a preview: the same as an import, the title optional. */
+export const PreviewArticleInput = z
+  .strictObject({ title: z.string().max(300).optional(), ...sourceFields, ...metadataFields })
+  .refine(exactlyOneSource, ONE_SOURCE);
+export type PreviewArticleInput = z.input<typeof PreviewArticleInput>;
+
+/** The source fields of an import, once parsed. */
+export type ArticleSource = Pick<z.output<typeof CreateArticleInput>, "text" | "html" | "doc" | "file">;
+
+/**
+ * A corrected text: plain text or a document, and the number of the revision it was made
+ * from (409 when that is no longer the current one).
+ */
+export const CreateRevisionInput = z
   .strictObject({
-    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(300, "A title has at most 300 characters."),
-    text: z
-      .string()
-      .max(MAX_ARTICLE_CHARS, `An article has at most ${MAX_ARTICLE_CHARS} characters.`)
-      // PostgreSQL text cannot hold NUL; it never belongs in an article anyway.
-      .transform((value) => value.replaceAll("\u0000", ""))
-      .optional(),
+    text: sourceText("article text").optional(),
     doc: z.record(z.string(), z.unknown()).optional(),
-    outlet: optionalText(200, "An outlet"),
-    author: optionalText(200, "An author"),
-    url: z
-      .url({ protocol: /^https?$/, error: "Enter an http(s) address." })
-      .max(2000, "An address has at most 2,000 characters.")
-      .nullish()
-      .or(z.literal("").transform(() => null)),
-    publishedAt: z.coerce.date({ error: "Enter a valid date." }).nullish(),
+    baseRevision: z
+      .number({ error: "Send baseRevision: the number of the revision you corrected." })
+      .int("A revision number is a whole number.")
+      .min(1, "Revisions are numbered from 1.")
+      .max(2_147_483_647, "No such revision."),
   })
   .refine((value) => (value.text === undefined) !== (value.doc === undefined), {
-    message: "Send either the article text or a document, not both.",
+    message: "Send either the corrected text or a document, not both.",
     path: ["text"],
   })
   .refine((value) => value.text === undefined || value.text.trim().length > 0, {
     message: "The article text is empty.",
     path: ["text"],
   });
-export type CreateArticleInput = z.input<typeof CreateArticleInput>;
+export type CreateRevisionInput = z.input<typeof CreateRevisionInput>;
 
 /** Cursor pagination for lists. */
 export const ListInput = z.object({

@@ -16,6 +16,9 @@ const MINIMUM_ROLE = {
   "claim.create": "reviewer",
   "claim.delete.own": "reviewer",
   "claim.delete.any": "editor",
+  // An orphaned claim (its text gone from a new revision, D2) is put back on text by anyone
+  // who could have marked it; closing one is removing it (claim.delete.*).
+  "claim.reattach": "reviewer",
   // Annotations: written, edited, submitted, withdrawn and deleted by their author only;
   // the ownership and status rules live in lib/annotations/access.ts.
   "annotation.create": "reviewer",
@@ -24,6 +27,9 @@ const MINIMUM_ROLE = {
   // own work, and a draft's thread is its author's only (lib/annotations/access.ts).
   "annotation.review": "reviewer",
   "annotation.reply": "reviewer",
+  // Verified versions: published by editors; reading them needs no role at all (they are
+  // public by design), so there is no "version.read" here (lib/versions/get-version.ts).
+  "version.publish": "editor",
   "user.manage": "admin",
 } as const satisfies Record<string, Role>;
 

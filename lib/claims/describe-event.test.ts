@@ -18,7 +18,27 @@ describe("describeEvent", () => {
     ["annotation.reviewed", {}, { kind: "source", version: 1, decision: "request_changes", comment: "x" }, "Alice Martin requested changes to a source (version 1)."],
     ["annotation.reviewed", {}, { kind: "source", version: 4, decision: "reject", comment: "x" }, "Alice Martin rejected a source (version 4)."],
     ["annotation.replied", null, { kind: "verification", version: 1, body: "A private thought" }, "Alice Martin replied on a verdict."],
-    ["claim.reanchored", null, null, "Alice Martin: claim reanchored."],
+    ["claim.reanchored", null, { revision: 2, match: "exact", status: "unchecked" }, "Alice Martin saved revision 2; the claim moved with its text."],
+    [
+      "claim.reanchored",
+      { revision: 2, exact: "cost 42 million" },
+      { revision: 3, match: "fuzzy", exact: "cost 45 million", claimStatus: { before: "verified", after: "needs_reverification" } },
+      "Alice Martin saved revision 3, which changed the words of the claim; it now reads “cost 45 million”. Claim status: Needs re-verification.",
+    ],
+    [
+      "claim.orphaned",
+      { revision: 3 },
+      { revision: 4, reason: "quote-changed", claimStatus: { before: "in_review", after: "orphaned" } },
+      "Alice Martin saved revision 4, where the claim’s text could not be found. Claim status: Orphaned.",
+    ],
+    ["claim.reattached", null, { revision: 4, exact: "the new words" }, "Alice Martin re-attached the claim to “the new words” in revision 4."],
+    [
+      "annotation.reopened",
+      { kind: "verification", version: 2 },
+      { kind: "verification", version: 3, reason: "x" },
+      "The text under the claim changed: a verdict (version 3) needs review again.",
+    ],
+    ["publication.made", null, null, "Alice Martin: publication made."],
   ])("%s reads as a sentence without content", (action, before, after, expected) => {
     expect(describeEvent({ action, actorName: "Alice Martin", before, after })).toBe(expected);
   });

@@ -75,12 +75,40 @@ export function describeEvent(event: DescribedEvent): string {
     case "annotation.replied":
       sentence = `${who} replied on ${noun}`;
       break;
+    case "annotation.reopened":
+      sentence = `The text under the claim changed: ${noun}${version} needs review again`;
+      break;
+    case "claim.reanchored": {
+      const revision = revisionOf(event.after);
+      sentence =
+        text(snapshotField(event.after, "match")) === "fuzzy"
+          ? `${who} saved ${revision}, which changed the words of the claim; it now reads “${clip(text(snapshotField(event.after, "exact")))}”`
+          : `${who} saved ${revision}; the claim moved with its text`;
+      break;
+    }
+    case "claim.orphaned":
+      sentence = `${who} saved ${revisionOf(event.after)}, where the claim’s text could not be found`;
+      break;
+    case "claim.reattached":
+      sentence = `${who} re-attached the claim to “${clip(text(snapshotField(event.after, "exact")))}” in ${revisionOf(event.after)}`;
+      break;
     default:
       // Events added later (re-anchoring, publishing) read acceptably until they get a sentence.
       sentence = `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
   }
   const status = claimStatusAfter(event.after);
   return status ? `${sentence}. Claim status: ${CLAIM_STATUS_INFO[status].label}.` : `${sentence}.`;
+}
+
+function revisionOf(snapshot: unknown): string {
+  const revision = snapshotField(snapshot, "revision");
+  return typeof revision === "number" ? `revision ${revision}` : "a new revision";
+}
+
+/** A quote short enough for a sentence. */
+function clip(quote: string | undefined): string {
+  if (!quote) return "";
+  return quote.length > 80 ? `${quote.slice(0, 79)}…` : quote;
 }
 
 /** The claim's new status when the event changed it (lib/annotations/finish-change.ts records it). */

@@ -1,22 +1,32 @@
 /** Stores a claim's derived status (D4); called in every transaction that changes its annotations. */
 import type { Tx } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/claims/present";
-import { deriveClaimStatus } from "@/lib/claims/derive-claim-status";
+import { deriveClaimStatus, type DerivedClaimStatus } from "@/lib/claims/derive-claim-status";
 
-/** Statuses set by re-anchoring on a new revision; annotation changes leave them alone. */
-const ANCHOR_STATUSES: ReadonlySet<ClaimStatus> = new Set(["orphaned", "needs_reverification"]);
+/**
+ * Derived statuses that end `needs_reverification`: a verdict approved again, on the
+ * annotations' current versions, after the text changed (lib/claims/revoke-approvals.ts sent
+ * every earlier approval back to review, so any approval now is a fresh one).
+ */
+const SETTLED: ReadonlySet<DerivedClaimStatus> = new Set(["verified", "disputed"]);
 
 /**
  * Recomputes and stores the status of a claim locked with `lockClaim`, returning the status
  * before and after (equal when nothing changed).
+ *
+ * Re-anchoring sets two statuses that annotation changes must respect: `orphaned` stays until
+ * the claim is re-attached (lib/claims/reattach-claim.ts), and `needs_reverification` stays
+ * until a fresh approval cycle settles the claim again (verified or disputed); a claim whose
+ * re-review is still under way keeps saying that it needs it.
  */
 export async function refreshClaimStatus(tx: Tx, claimId: string): Promise<{ before: ClaimStatus; after: ClaimStatus }> {
   const claim = await tx.claim.findUniqueOrThrow({
     where: { id: claimId },
     select: { status: true, annotations: { select: { kind: true, status: true, verdict: true } } },
   });
-  if (ANCHOR_STATUSES.has(claim.status)) return { before: claim.status, after: claim.status };
-  const next = deriveClaimStatus(claim.annotations);
+  if (claim.status === "orphaned") return { before: claim.status, after: claim.status };
+  const derived = deriveClaimStatus(claim.annotations);
+  const next: ClaimStatus = claim.status === "needs_reverification" && !SETTLED.has(derived) ? claim.status : derived;
   if (next !== claim.status) await tx.claim.update({ where: { id: claimId }, data: { status: next } });
   return { before: claim.status, after: next };
 }

@@ -16,25 +16,35 @@ const offset = (label: string) =>
 const context = (label: string) =>
   z.string({ error: `Send the ${label} as text.` }).max(MAX_CONTEXT_CHARS, `A ${label} has at most ${MAX_CONTEXT_CHARS} characters.`);
 
+/** The selectors of a span of one revision's canonical text (D2), as a client sends them. */
+const spanFields = {
+  exact: z
+    .string({ error: "Select the text of the claim." })
+    .min(1, "Select the text of the claim.")
+    .max(MAX_CLAIM_CHARS, `A claim has at most ${MAX_CLAIM_CHARS.toLocaleString("en")} characters.`),
+  prefix: context("prefix").optional(),
+  suffix: context("suffix").optional(),
+  start: offset("start"),
+  end: offset("end"),
+  revision: z
+    .number({ error: "Send the number of the revision the claim was marked on." })
+    .int("A revision number is a whole number.")
+    .min(1, "Revisions are numbered from 1.")
+    .max(2_147_483_647, "No such revision."),
+};
+
+const hasText = (value: { exact: string }) => value.exact.trim() !== "";
+const HAS_TEXT = { message: "A claim must contain some text.", path: ["exact"] };
+const endsAfterStart = (value: { start: number; end: number }) => value.start < value.end;
+const ENDS_AFTER_START = { message: "A claim must end after it starts.", path: ["end"] };
+
 /**
  * A claim: both W3C selectors against the canonical text of one revision (D2). The prefix
  * and suffix are optional; the server takes them from the text when a client leaves them out.
  */
 export const CreateClaimInput = z
   .strictObject({
-    exact: z
-      .string({ error: "Select the text of the claim." })
-      .min(1, "Select the text of the claim.")
-      .max(MAX_CLAIM_CHARS, `A claim has at most ${MAX_CLAIM_CHARS.toLocaleString("en")} characters.`),
-    prefix: context("prefix").optional(),
-    suffix: context("suffix").optional(),
-    start: offset("start"),
-    end: offset("end"),
-    revision: z
-      .number({ error: "Send the number of the revision the claim was marked on." })
-      .int("A revision number is a whole number.")
-      .min(1, "Revisions are numbered from 1.")
-      .max(2_147_483_647, "No such revision."),
+    ...spanFields,
     claimant: z
       .string({ error: "Send the claimant as text." })
       .trim()
@@ -42,6 +52,13 @@ export const CreateClaimInput = z
       .transform((value) => (value === "" ? null : value))
       .nullish(),
   })
-  .refine((value) => value.exact.trim() !== "", { message: "A claim must contain some text.", path: ["exact"] })
-  .refine((value) => value.start < value.end, { message: "A claim must end after it starts.", path: ["end"] });
+  .refine(hasText, HAS_TEXT)
+  .refine(endsAfterStart, ENDS_AFTER_START);
 export type CreateClaimInput = z.input<typeof CreateClaimInput>;
+
+/** A new span for an orphaned claim, on the current revision: checked like a new claim's. */
+export const ReattachClaimInput = z
+  .strictObject(spanFields)
+  .refine(hasText, HAS_TEXT)
+  .refine(endsAfterStart, ENDS_AFTER_START);
+export type ReattachClaimInput = z.input<typeof ReattachClaimInput>;

@@ -107,12 +107,32 @@ async function identify(request: Request): Promise<{ actor: Actor | null; creden
   return { actor, credential: actor ? "session" : null };
 }
 
-/** Reads a JSON body, with a size bound and a clear error for malformed JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body, with a size bound and a clear error for malformed JSON. The bound is
+ * checked on the bytes as they arrive (a body without Content-Length is not read to its end
+ * first); `maxBytes` raises it for the few routes that take whole articles.
+ */
+export async function readJson(request: Request, { maxBytes = MAX_JSON_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body is too large (at most ${(maxBytes / 1_000_000).toLocaleString("en")} MB).`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  if (declared > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

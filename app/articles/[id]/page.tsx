@@ -6,6 +6,9 @@ import { getArticle } from "@/lib/articles/get-article";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
+import { can } from "@/lib/auth/policy";
+import { listVersions } from "@/lib/versions/version-history";
+import { versionPath } from "@/lib/versions/urls";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -16,6 +19,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const versions = await listVersions({ actor, articleId: id });
   const meta = [
     article.outlet,
     article.author,
@@ -33,8 +37,20 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         <p className="mt-2 text-sm text-muted">
           {meta.join(" · ")} · Revision {article.revision.number}
         </p>
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
+          {versions.length > 0 ? (
+            <Link href={versionPath(id, versions.at(-1)!.number)} className="text-accent hover:underline">
+              Versions ({versions.length})
+            </Link>
+          ) : null}
+          {can(actor, "version.publish") ? (
+            <Link href={`/articles/${id}/publish`} className="text-accent hover:underline">
+              Publish a verified version
+            </Link>
+          ) : null}
+        </p>
       </header>
-      <ArticleWorkspace initial={article} />
+      <ArticleWorkspace initial={article} canRevise={can(actor, "article.revise")} />
     </div>
   );
 }

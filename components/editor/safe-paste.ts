@@ -1,0 +1,44 @@
+/**
+ * Pasted links keep their text and lose an address the server would refuse (anything but
+ * absolute http, https and mailto; lib/editor/article-document-rules.ts). Tiptap's Link parse
+ * rule already drops `javascript:` and `data:`, but lets `tel:`, `ftp:` and relative addresses
+ * through; without this, a paste would leave the editor unable to save until the link is found.
+ */
+import { Extension } from "@tiptap/core";
+import { Fragment, Slice, type Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { hrefProblem } from "@/lib/editor/article-document-rules";
+
+export const safePasteKey = new PluginKey("safePaste");
+
+/** The slice with every link mark whose address the server would refuse removed (its text kept). */
+export function withoutRefusedLinks(slice: Slice): Slice {
+  return new Slice(cleanFragment(slice.content), slice.openStart, slice.openEnd);
+}
+
+function cleanFragment(fragment: Fragment): Fragment {
+  const nodes: PMNode[] = [];
+  fragment.forEach((node) => {
+    if (node.isText) {
+      nodes.push(node.mark(node.marks.filter((mark) => mark.type.name !== "link" || hrefProblem(mark.attrs.href) === null)));
+    } else {
+      nodes.push(node.copy(cleanFragment(node.content)));
+    }
+  });
+  return Fragment.fromArray(nodes);
+}
+
+export const SafePaste = Extension.create({
+  name: "safePaste",
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: safePasteKey,
+        props: {
+          transformPasted: withoutRefusedLinks,
+        },
+      }),
+    ];
+  },
+});
