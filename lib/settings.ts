@@ -25,3 +25,23 @@ export function requiredApprovals(): number {
   }
   return Number(raw);
 }
+
+/**
+ * The origin public links are built on (published versions, their exports): `NEXTAUTH_URL`
+ * when set, which is the desk's canonical address, else the origin the request came to.
+ * Fixed per deployment, so the same request always gets the same export bytes (D5).
+ */
+export function publicBaseUrl(requestUrl: string): string {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  const base = configured ? configured : new URL(requestUrl).origin;
+  return base.replace(/\/+$/, "");
+}
+
+/**
+ * Who publishes the desk's fact checks (ClaimReview's author): `FACTDESK_ORGANIZATION_NAME`,
+ * default "Factdesk", at the desk's public address.
+ */
+export function publisherOrganization(baseUrl: string): { name: string; url: string } {
+  const name = process.env.FACTDESK_ORGANIZATION_NAME?.trim();
+  return { name: name ? name : "Factdesk", url: baseUrl };
+}

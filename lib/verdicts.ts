@@ -3,6 +3,8 @@
  * ClaimReview exports carry. Everything that shows or exports a verdict reads it from here.
  */
 import type { Verdict } from "@/lib/claims/present";
+import type { PublishedClaimStatus } from "@/lib/versions/snapshot";
+import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
 
 export interface VerdictInfo {
   label: string;
@@ -68,3 +70,29 @@ export const STANCE_LABELS = {
   refutes: "Refutes",
   context: "Context",
 } as const;
+
+/**
+ * How published claims without a single agreed verdict read on public pages and in exports
+ * (lib/exports/findings.ts). Verified claims show their verdict from VERDICT_SCALE instead;
+ * the colours are the desk's status colours (lib/claims/status-labels.ts).
+ */
+export const PUBLISHED_STATUS_INFO: Record<PublishedClaimStatus, { label: string; description: string; color: string; tint: string }> = {
+  verified: {
+    label: "Verified",
+    description: "An approved verdict backed by an approved source.",
+    color: CLAIM_STATUS_INFO.verified.color,
+    tint: CLAIM_STATUS_INFO.verified.tint,
+  },
+  disputed: {
+    label: "Disputed",
+    description: "Our reviewers approved different verdicts; the claim stays open until they agree.",
+    color: CLAIM_STATUS_INFO.disputed.color,
+    tint: CLAIM_STATUS_INFO.disputed.tint,
+  },
+  unverified: {
+    label: "Not yet verified",
+    description: "Marked as a claim to check; no verdict has been approved yet.",
+    color: "#4b5060",
+    tint: "#eceef2",
+  },
+};

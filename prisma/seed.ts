@@ -21,7 +21,7 @@ export const DEMO_USERS: SeedUser[] = [
 ];
 
 // The seed article's subheadings; every other block is a paragraph (photo captions included).
-const SEED_HEADINGS = new Set([
+export const SEED_HEADINGS = new Set([
   "NATO has no plans to send troops",
   "The US and Canada make it clear that they will not send them",
   "Scholz: neither European nor NATO soldiers.",

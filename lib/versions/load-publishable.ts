@@ -1,0 +1,98 @@
+/**
+ * Loads what a version would be built from: the article, its current revision, and the claims
+ * of that revision with their annotations past draft. Used by publishing (under the article
+ * lock) and by the preview the editor confirms.
+ */
+import type { JSONContent } from "@tiptap/core";
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { iso } from "@/lib/articles/present";
+import type { SnapshotArticle, SnapshotClaimInput, SnapshotRevision } from "@/lib/versions/snapshot";
+
+export interface Publishable {
+  article: SnapshotArticle & { id: string };
+  revision: SnapshotRevision;
+  claims: SnapshotClaimInput[];
+  /** The newest published version's number, 0 before the first. */
+  latestNumber: number;
+}
+
+/** The article's current revision and its claims; `not_found` when there is no such article. */
+export async function loadPublishable(client: Tx | typeof db, articleId: string): Promise<Publishable> {
+  const article = await client.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      author: true,
+      url: true,
+      publishedAt: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, doc: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+    },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) throw new AppError("not_found", "No such article.");
+  const claims = await client.claim.findMany({
+    // Orphans point at an older revision; the snapshot carries only this revision's claims.
+    where: { articleId, revisionId: revision.id, status: { not: "orphaned" } },
+    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      revisionId: true,
+      status: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      claimant: true,
+      createdAt: true,
+      annotations: {
+        // Drafts are their authors' alone and never decide a status; leave them in the database.
+        where: { status: { not: "draft" } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          version: true,
+          url: true,
+          title: true,
+          publisher: true,
+          excerpt: true,
+          stance: true,
+          verdict: true,
+          rationale: true,
+          rationaleText: true,
+          createdAt: true,
+          author: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      author: article.author,
+      url: article.url,
+      publishedAt: iso(article.publishedAt),
+    },
+    revision: { id: revision.id, number: revision.number, text: revision.text, doc: revision.doc as JSONContent },
+    claims: claims.map((claim) => ({
+      ...claim,
+      createdAt: claim.createdAt.toISOString(),
+      annotations: claim.annotations.map((annotation) => ({
+        ...annotation,
+        rationale: (annotation.rationale ?? null) as JSONContent | null,
+        author: { id: annotation.author.id, name: annotation.author.name },
+        createdAt: annotation.createdAt.toISOString(),
+      })),
+    })),
+    latestNumber: article.versions[0]?.number ?? 0,
+  };
+}

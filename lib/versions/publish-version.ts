@@ -1,0 +1,91 @@
+/** Publishes a verified version of an article: an immutable, numbered snapshot (D5). */
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { publishChange } from "@/lib/live/publish";
+import { PublishVersionInput } from "@/lib/versions/schemas";
+import { buildSnapshot, claimCounts } from "@/lib/versions/snapshot";
+import { snapshotSha256 } from "@/lib/versions/hash";
+import { loadPublishable } from "@/lib/versions/load-publishable";
+import type { VersionSummaryDTO } from "@/lib/versions/present";
+
+export interface PublishVersionOptions {
+  actor: Actor | null;
+  articleId: string;
+  /** `{note?}`; see `PublishVersionInput`. */
+  input: unknown;
+}
+
+/**
+ * Publishes the article's current revision with its claims and their approved annotations as
+ * version max + 1, stamped with the editor, the time and the sha256 of its content. Nothing
+ * ever updates the row afterwards: a correction is a new version.
+ */
+export async function publishVersion({ actor, articleId, input }: PublishVersionOptions): Promise<VersionSummaryDTO> {
+  assertCan(actor, "version.publish");
+  const data = parseInput(PublishVersionInput, input);
+  return db.$transaction(async (tx) => {
+    // The article row lock makes publishes of one article take turns, so two never read the
+    // same max(number); it also holds off a new revision (and new claims, which take FOR SHARE)
+    // while the snapshot is read, so the snapshot is of one consistent revision.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM articles WHERE id = ${articleId} FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", "No such article.");
+    const publishable = await loadPublishable(tx, articleId);
+    const number = publishable.latestNumber + 1;
+    const publishedAt = new Date();
+    const snapshot = buildSnapshot({
+      articleId,
+      number,
+      // Millisecond precision, the same as the column's timestamp(3), so the two agree.
+      publishedAt: publishedAt.toISOString(),
+      publishedBy: { id: actor.id, name: actor.name },
+      note: data.note ?? null,
+      article: {
+        title: publishable.article.title,
+        outlet: publishable.article.outlet,
+        author: publishable.article.author,
+        url: publishable.article.url,
+        publishedAt: publishable.article.publishedAt,
+      },
+      revision: publishable.revision,
+      claims: publishable.claims,
+    });
+    const sha256 = snapshotSha256(snapshot);
+    const version = await tx.publishedVersion.create({
+      data: {
+        articleId,
+        number,
+        revisionId: publishable.revision.id,
+        snapshot: snapshot as unknown as Prisma.InputJsonObject,
+        sha256,
+        note: snapshot.note,
+        publishedById: actor.id,
+        publishedAt,
+      },
+      select: { id: true },
+    });
+    const counts = claimCounts(snapshot.claims);
+    await recordEvent(tx, {
+      actor,
+      action: "version.published",
+      targetType: "published_version",
+      targetId: version.id,
+      after: { articleId, number, revision: publishable.revision.number, sha256, note: snapshot.note, counts },
+    });
+    await publishChange(tx, { articleId, type: "version.published", id: version.id });
+    return {
+      id: version.id,
+      articleId,
+      number,
+      publishedAt: snapshot.publishedAt,
+      publishedBy: snapshot.publishedBy,
+      note: snapshot.note,
+      sha256,
+      revisionNumber: publishable.revision.number,
+      counts,
+    };
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Published versions (D5) through the use cases against a real PostgreSQL: who may publish,
+ * what a snapshot holds, numbering under concurrency, immutability, the public reads, and the
+ * corrections log.
+ */
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { errorResponse } from "@/lib/http/respond";
+import { publishVersion } from "@/lib/versions/publish-version";
+import { previewPublish } from "@/lib/versions/preview-publish";
+import { getVersion } from "@/lib/versions/get-version";
+import { getVersionHistory, listVersions } from "@/lib/versions/version-history";
+import { snapshotSha256 } from "@/lib/versions/hash";
+import { renderExport, EXPORT_FORMATS } from "@/lib/exports";
+import { updateAnnotation } from "@/lib/annotations/update-annotation";
+import { createClaim } from "@/lib/claims/create-claim";
+import { makeUser } from "./factories";
+import { claimInput, makeClaim, makeClaimArticle, makeSource, makeVerification } from "./claim-factories";
+import { annotationIn, review, submitted } from "./review-factories";
+
+const CONTEXT = { baseUrl: "https://desk.example.org", organization: { name: "Desk", url: "https://desk.example.org" } };
+
+/** An article with one verified claim (approved verdict and source) and one claim still unchecked. */
+async function verifiedArticle() {
+  const author = await makeUser("reviewer", "Alice Author");
+  const reviewer = await makeUser("reviewer", "Rita Reviewer");
+  const editor = await makeUser("editor", "Erin Editor");
+  const articleId = await makeClaimArticle();
+  const claim = await makeClaim(author, "unemployment fell by 3% last year", articleId);
+  const verdict = await annotationIn("approved", author, reviewer, claim.id, "verification");
+  const source = await annotationIn("approved", author, reviewer, claim.id, "source");
+  const other = await createClaim({ actor: author, articleId, input: claimInput("the figure leaves out part-time work") });
+  return { author, reviewer, editor, articleId, claim, verdict, source, other };
+}
+
+async function publish(actor: Actor | null, articleId: string, note?: string) {
+  return publishVersion({ actor, articleId, input: note === undefined ? {} : { note } });
+}
+
+describe("who may publish", () => {
+  it("refuses the anonymous (401) and reviewers (403), and writes nothing", async () => {
+    const { author, articleId } = await verifiedArticle();
+    const before = await db.publishedVersion.count();
+    for (const [actor, code, status] of [
+      [null, "unauthenticated", 401],
+      [author, "forbidden", 403],
+    ] as const) {
+      const error = await publish(actor, articleId).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code });
+      expect(errorResponse(error).status).toBe(status);
+      await expect(previewPublish({ actor, articleId })).rejects.toMatchObject({ code });
+    }
+    expect(await db.publishedVersion.count()).toBe(before);
+  });
+
+  it("answers 404 for an unknown article and 400 for a bad note", async () => {
+    const editor = await makeUser("editor");
+    await expect(publish(editor, "no-such-article")).rejects.toMatchObject({ code: "not_found" });
+    const { articleId } = await verifiedArticle();
+    await expect(publishVersion({ actor: editor, articleId, input: { note: "x".repeat(2001) } })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { note: expect.any(String) },
+    });
+    await expect(publishVersion({ actor: editor, articleId, input: { number: 7 } })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { number: expect.any(String) },
+    });
+  });
+});
+
+describe("publishing", () => {
+  it("numbers versions 1 and 2, stamps the editor, the time and the sha256, and leaves an audit event", async () => {
+    const { editor, articleId } = await verifiedArticle();
+    const first = await publish(editor, articleId, "  First check.  ");
+    const second = await publish(editor, articleId);
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(first).toMatchObject({ publishedBy: { id: editor.id, name: "Erin Editor" }, note: "First check.", revisionNumber: 1 });
+    expect(second.note).toBeNull();
+    const stored = await db.publishedVersion.findUniqueOrThrow({ where: { id: first.id } });
+    expect(stored.sha256).toBe(first.sha256);
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.publishedById).toBe(editor.id);
+    expect(stored.publishedAt.toISOString()).toBe(first.publishedAt);
+    const events = await db.auditEvent.findMany({ where: { targetId: first.id } });
+    expect(events).toMatchObject([{ action: "version.published", actorId: editor.id, targetType: "published_version" }]);
+  });
+
+  it("never gives two concurrent publishes the same number", async () => {
+    const { editor, articleId } = await verifiedArticle();
+    const other = await makeUser("editor");
+    const results = await Promise.all([publish(editor, articleId), publish(other, articleId), publish(editor, articleId)]);
+    expect(results.map((version) => version.number).sort()).toEqual([1, 2, 3]);
+  });
+
+  it("includes only approved annotations, and verdicts only of verified claims", async () => {
+    const { author, reviewer, editor, articleId, claim, verdict, source, other } = await verifiedArticle();
+    // Work that must stay out: a draft, a submission, a rejected and a sent-back annotation.
+    const draft = await makeSource(author, claim.id, { url: "https://example.org/draft" });
+    const waiting = await submitted(author, claim.id, "source");
+    const rejected = await annotationIn("rejected", author, reviewer, claim.id, "source");
+    const sentBack = await annotationIn("changes_requested", author, reviewer, claim.id, "verification");
+    // An approved verdict on the other claim, with no approved source yet: not a finding.
+    const lone = await annotationIn("approved", author, reviewer, other.id, "verification");
+    const version = await publish(editor, articleId);
+    const { snapshot } = await getVersion({ articleId, number: version.number });
+    const [first, second] = snapshot.claims;
+    expect(snapshot.claims.map((item) => item.id)).toEqual([claim.id, other.id]);
+    expect(first).toMatchObject({ status: "verified", verdict: "misleading", verdicts: ["misleading"] });
+    expect(first!.verifications.map((item) => item.id)).toEqual([verdict.id]);
+    expect(first!.sources.map((item) => item.id)).toEqual([source.id]);
+    expect(second).toMatchObject({ status: "unverified", verdict: null, verifications: [], sources: [] });
+    const json = JSON.stringify(snapshot);
+    for (const hidden of [draft, waiting, rejected, sentBack, lone]) expect(json).not.toContain(hidden.id);
+    expect(version.counts).toEqual({ verified: 1, disputed: 0, unverified: 1 });
+  });
+
+  it("never changes a published snapshot when annotations change later", async () => {
+    const { author, reviewer, editor, articleId, verdict } = await verifiedArticle();
+    const version = await publish(editor, articleId);
+    const before = await getVersion({ articleId, number: 1 });
+    const exportsBefore = EXPORT_FORMATS.map((format) => renderExport(before.snapshot, format, CONTEXT).body);
+    // The verdict is edited (back to review), then approved again with another verdict.
+    const edited = await updateAnnotation({
+      actor: author,
+      annotationId: verdict.id,
+      input: { verdict: "false", rationale: "On second look, false.", version: verdict.version },
+    });
+    await review(reviewer, edited);
+    const after = await getVersion({ articleId, number: 1 });
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect(after.sha256).toBe(version.sha256);
+    expect(snapshotSha256(after.snapshot)).toBe(version.sha256);
+    expect(EXPORT_FORMATS.map((format) => renderExport(after.snapshot, format, CONTEXT).body)).toEqual(exportsBefore);
+    // The next version has the new verdict, and the log says version 2 corrected version 1.
+    await publish(editor, articleId, "Verdict corrected after review.");
+    const v2 = await getVersion({ articleId, number: 2 });
+    expect(v2.snapshot.claims[0]).toMatchObject({ verdict: "false" });
+    const history = await getVersionHistory({ articleId });
+    expect(history.versions.map((item) => item.number)).toEqual([1, 2]);
+    expect(history.corrections).toMatchObject([
+      {
+        kind: "verdict_changed",
+        version: 2,
+        previousVersion: 1,
+        note: "Verdict corrected after review.",
+        before: { verdicts: ["misleading"] },
+        after: { verdicts: ["false"] },
+      },
+    ]);
+  });
+});
+
+describe("public reads", () => {
+  it("read versions without an actor, and answer 404 for versions never published", async () => {
+    const { editor, articleId } = await verifiedArticle();
+    await publish(editor, articleId);
+    expect((await getVersion({ articleId, number: 1 })).number).toBe(1);
+    await expect(getVersion({ articleId, number: 2 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getVersion({ articleId: "no-such-article", number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    expect((await listVersions({ actor: null, articleId })).map((item) => item.number)).toEqual([1]);
+    // Without versions: 404 to the anonymous whether the article exists or not; [] to readers.
+    const unpublished = await makeClaimArticle();
+    const reader = await makeUser();
+    await expect(listVersions({ actor: null, articleId: unpublished })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listVersions({ actor: null, articleId: "no-such-article" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await listVersions({ actor: reader, articleId: unpublished })).toEqual([]);
+    await expect(listVersions({ actor: reader, articleId: "no-such-article" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("previews what publishing would include, for editors", async () => {
+    const { editor, articleId, claim, other, author } = await verifiedArticle();
+    await makeVerification(author, other.id);
+    const preview = await previewPublish({ actor: editor, articleId });
+    expect(preview).toMatchObject({ nextNumber: 1, latest: null, changes: null });
+    expect(preview.verified.map((item) => item.id)).toEqual([claim.id]);
+    expect(preview.unverified.map((item) => item.id)).toEqual([other.id]);
+    await publish(editor, articleId);
+    const next = await previewPublish({ actor: editor, articleId });
+    expect(next).toMatchObject({ nextNumber: 2, latest: { number: 1 }, changes: { verdictChanges: [], claimsAdded: [] } });
+  });
+});
