@@ -40,6 +40,7 @@ test("hostile input through every field of claims, annotations, replies and name
   const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } });
 
   await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  await expect(page).toHaveURL(/\/articles\/[^/]+$/);
   const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
   const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as {
     revision: { number: number; text: string };
