@@ -58,14 +58,20 @@ function num(value: unknown): number {
 }
 
 function vitestCounts(file: string, exitCode: number): Counts {
-  const report = readJson(file) as Record<string, unknown> | undefined;
+  const report = readJson(file) as
+    | (Record<string, unknown> & { testResults?: Array<{ status?: string; assertionResults?: unknown[] }> })
+    | undefined;
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  // A file that failed before running any test (an import error, a missing fixture) has no
+  // failed test to count, and Vitest may still exit 0: count each such file as one failure.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (result) => result.status === "failed" && (result.assertionResults ?? []).length === 0,
+  ).length;
   const counts = {
     passed: num(report.numPassedTests),
-    failed: num(report.numFailedTests),
+    failed: num(report.numFailedTests) + brokenFiles,
     skipped: num(report.numPendingTests) + num(report.numTodoTests),
   };
-  // A suite that failed to load has no failed test but a failed file: count it.
   if (exitCode !== 0 && counts.failed === 0) counts.failed = Math.max(1, num(report.numFailedTestSuites));
   return counts;
 }
