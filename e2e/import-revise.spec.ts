@@ -62,9 +62,9 @@ test("erin imports a .docx, alice marks a claim, erin corrects the text around i
   await expect(highlight).toHaveText(CLAIM, { timeout: 5_000 });
   await page.getByRole("button", { name: "Edit text" }).click();
   await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  // Select the word and type over it, as an editor fixing a sentence would.
   await selectWithMouse(page, ARTICLE_TEXT, "Tuesday");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.type(" evening");
+  await page.keyboard.type("Tuesday evening");
   await expect(page.locator(ARTICLE_TEXT)).toContainText("voted on Tuesday evening to approve");
   // While editing, the highlight follows the text.
   await expect(highlight).toHaveText(CLAIM);
