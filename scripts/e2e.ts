@@ -15,23 +15,9 @@ import { startEmbeddedDatabase } from "./lib/embedded-database.ts";
 import { freePort } from "./lib/free-port.ts";
 import { buildIfNeeded } from "./lib/build.ts";
 import { migrateDeploy } from "./prisma-engine/migrate.mjs";
+import { waitForServer } from "./lib/wait-for-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited with code ${server.exitCode} before answering.`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The app did not answer on ${url} within ${timeoutMs / 1000} s.`);
-}
 
 async function main(): Promise<number> {
   buildIfNeeded();

@@ -5,8 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-database.ts";
+import { waitForServer } from "../lib/wait-for-server.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -106,21 +107,6 @@ function processCpuMs(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited with code ${server.exitCode} before answering.`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The app did not answer on ${url} within ${timeoutMs / 1000} s.`);
 }
 
 /** `next start` on `port` with FACTDESK_BENCH=1 (enables the floor route); output goes to `logFile`. */

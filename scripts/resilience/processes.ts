@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded } from "../lib/build.ts";
+import { waitForServer } from "../lib/wait-for-server.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -152,23 +153,6 @@ export interface AppServer {
   isRunning: () => boolean;
   /** SIGTERM, then SIGKILL after 10 s; resolves when gone. */
   stop: () => Promise<void>;
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`The app exited (${server.exitCode ?? server.signalCode}) before answering.`);
-    }
-    try {
-      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`The app did not answer on ${url} within ${timeoutMs / 1000} s.`);
 }
 
 /** `next start` on 127.0.0.1:`port`, its output appended to `logFile`. */
