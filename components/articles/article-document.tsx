@@ -57,13 +57,21 @@ function renderNode(node: JSONContent, key: number): React.ReactNode {
 }
 
 /**
+ * Any document of the article schema, or of the rationale schema (a subset of it), as React
+ * elements: no HTML strings, so nothing in a document can inject markup.
+ */
+export function renderDocument(doc: JSONContent): React.ReactNode {
+  return renderNode(doc, 0);
+}
+
+/**
  * An article document (lib/editor/extensions.ts) as React elements, styled like the editor:
  * no HTML strings, so nothing in a document can inject markup. Renders on the server too.
  */
 export function ArticleDocument({ doc, className, ...props }: { doc: JSONContent } & React.HTMLAttributes<HTMLDivElement>) {
   return (
     <div className={cn("article-body", className)} {...props}>
-      {renderNode(doc, 0)}
+      {renderDocument(doc)}
     </div>
   );
 }
