@@ -8,8 +8,8 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
 import { SUBMITTABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
-import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
-import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+import { annotationColumns } from "@/lib/annotations/present-annotation";
+import { transitionOwnAnnotation } from "@/lib/annotations/transition-own-annotation";
 
 export interface SubmitAnnotationOptions {
   actor: Actor | null;
@@ -43,22 +43,12 @@ export async function submitAnnotation({ actor, annotationId, input = {} }: Subm
     // The reviewers who asked for changes can judge it again (one review per reviewer per
     // version), and the approvals of the round that ended no longer count.
     const newRound = before.status === "changes_requested";
-    // Compare-and-set on status and version: a review or edit that slipped in is not overwritten.
-    const { count } = await tx.annotation.updateMany({
-      where: { id: annotationId, authorId: actor.id, status: before.status, version: before.version },
-      data: { status: "submitted", submittedAt: new Date(), ...(newRound ? { version: { increment: 1 } } : {}) },
-    });
-    if (count !== 1) throw new AppError("conflict", "This annotation changed meanwhile. Reload it and try again.");
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
-    await finishAnnotationChange(tx, {
+    return transitionOwnAnnotation(tx, {
       actor,
       action: "annotation.submitted",
-      annotationId,
-      claimId: own.claimId,
-      articleId: own.articleId,
-      before: annotationSnapshot(before),
-      after: annotationSnapshot(after),
+      own,
+      before,
+      data: { status: "submitted", submittedAt: new Date(), ...(newRound ? { version: { increment: 1 } } : {}) },
     });
-    return presentAnnotation(after, actor);
   });
 }

@@ -8,8 +8,8 @@ import type { AnnotationDTO, AnnotationStatus } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
 import { WITHDRAWABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
-import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
-import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+import { annotationColumns } from "@/lib/annotations/present-annotation";
+import { transitionOwnAnnotation } from "@/lib/annotations/transition-own-annotation";
 
 export interface WithdrawAnnotationOptions {
   actor: Actor | null;
@@ -51,22 +51,13 @@ export async function withdrawAnnotation({ actor, annotationId, input = {} }: Wi
         "A reviewer has already reviewed this version, so it cannot be withdrawn. Edit it to send a new version, or delete it.",
       );
     }
-    // Compare-and-set: a reviewer's decision that landed first wins, and this answers conflict.
-    const { count } = await tx.annotation.updateMany({
-      where: { id: annotationId, authorId: actor.id, status: before.status, version: before.version },
-      data: { status: "draft", submittedAt: null },
-    });
-    if (count !== 1) throw new AppError("conflict", "This annotation changed meanwhile. Reload it and try again.");
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
-    await finishAnnotationChange(tx, {
+    // A reviewer's decision that landed first wins: the transition answers conflict.
+    return transitionOwnAnnotation(tx, {
       actor,
       action: "annotation.withdrawn",
-      annotationId,
-      claimId: own.claimId,
-      articleId: own.articleId,
-      before: annotationSnapshot(before),
-      after: annotationSnapshot(after),
+      own,
+      before,
+      data: { status: "draft", submittedAt: null },
     });
-    return presentAnnotation(after, actor);
   });
 }
