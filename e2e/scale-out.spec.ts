@@ -5,7 +5,8 @@ const SECOND = process.env.FACTDESK_E2E_SECOND_URL ?? "";
 const PHRASE = "Spain is not in favor of sending European or NATO troops to Ukraine";
 
 test("a claim made through one app instance appears in an editor served by another", async ({ page, browser }) => {
-  test.skip(!SECOND, "needs the second app instance started by scripts/e2e.ts");
+  // scripts/e2e.ts always starts the second instance; without it this test must fail, not skip.
+  expect(SECOND, "FACTDESK_E2E_SECOND_URL (set by scripts/e2e.ts)").not.toBe("");
 
   // Bob reads the article on the second instance.
   const bobContext = await browser.newContext({ baseURL: SECOND });
