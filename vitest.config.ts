@@ -12,6 +12,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // The property-based tests walk hundreds of random documents: a few seconds on a
+          // quiet 2-core machine, several times that while the machine is busy.
+          testTimeout: 30_000,
         },
       },
       {
