@@ -448,10 +448,24 @@ async function main(): Promise<void> {
 
     if (wants(7)) {
       log("7. Exports…");
-      const { getArticle } = await import("../lib/articles/get-article.ts");
+      const { loadPublishable } = await import("../lib/versions/load-publishable.ts");
+      const { buildSnapshot } = await import("../lib/versions/snapshot.ts");
+      const { db } = await import("../lib/db.ts");
       const exports = await measureExports({
-        root: ROOT,
-        article: () => getArticle({ actor: data.alice, id: data.large.id }),
+        // The snapshot publishing would store now: the same loader and builder.
+        snapshot: async () => {
+          const publishable = await loadPublishable(db, data.large.id);
+          return buildSnapshot({
+            articleId: data.large.id,
+            number: publishable.latestNumber + 1,
+            publishedAt: "2026-01-01T00:00:00.000Z",
+            publishedBy: { id: data.alice.id, name: data.alice.name },
+            note: null,
+            article: publishable.article,
+            revision: publishable.revision,
+            claims: publishable.claims,
+          });
+        },
         log,
       });
       for (const measurement of exports) {
@@ -462,8 +476,7 @@ async function main(): Promise<void> {
             value: measurement.ms,
             unit: "ms",
             target: "≤ 100 ms",
-            pass: measurement.ms !== null && measurement.ms <= 100,
-            ...(measurement.note ? { note: measurement.note } : {}),
+            pass: measurement.ms <= 100,
           }),
         );
       }

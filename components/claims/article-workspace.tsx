@@ -12,7 +12,7 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { articleDocumentProblem, countBlocks, sizeProblem } from "@/lib/editor/article-document-rules";
 import { api, ApiError } from "@/lib/api-client";
 import type { ArticleDTO, CreatedRevisionDTO } from "@/lib/articles/present";
-import type { ClaimDTO } from "@/lib/claims/present";
+import type { ClaimDTO, ClaimSummaryDTO } from "@/lib/claims/present";
 import { plural } from "@/lib/format";
 import { ClaimHighlights, claimRange } from "@/components/editor/claim-highlights";
 import { ReadOnlyText, isTextLocked } from "@/components/editor/read-only-text";
@@ -21,7 +21,8 @@ import { EditToolbar } from "@/components/claims/edit-toolbar";
 import { OrphanedClaims } from "@/components/claims/orphaned-claims";
 import { MarkClaimShortcut } from "@/components/editor/mark-claim-shortcut";
 import { ClaimList, type ClaimFilters } from "@/components/claims/claim-list";
-import { ClaimDetail } from "@/components/claims/claim-detail";
+import { ClaimDetail, ClaimDetailLoading } from "@/components/claims/claim-detail";
+import { useClaimDetail } from "@/components/claims/use-claim-detail";
 import { NewClaimForm } from "@/components/claims/new-claim-form";
 import { useArticleEvents } from "@/components/claims/use-article-events";
 import { ArticleProgress } from "@/components/claims/article-progress";
@@ -78,6 +79,9 @@ function revisionSummary(created: CreatedRevisionDTO): string {
   return parts.join(" ");
 }
 
+/** The article as the workspace needs it: its revision's document, not its canonical text. */
+export type WorkspaceArticle = Omit<ArticleDTO, "revision"> & { revision: Omit<ArticleDTO["revision"], "text"> };
+
 /**
  * The article page's working area: the text with its claim highlights on the left, the claim
  * panel on the right. Claims are rows fetched from the API and drawn as decorations (D1);
@@ -87,9 +91,9 @@ function revisionSummary(created: CreatedRevisionDTO): string {
  * into edit mode: the highlights follow the edits, and saving posts the document as a new
  * revision, after which the claims come back re-anchored by the server (D2).
  */
-export function ArticleWorkspace({ initial, canRevise = false }: { initial: ArticleDTO; canRevise?: boolean }) {
+export function ArticleWorkspace({ initial, canRevise = false }: { initial: WorkspaceArticle; canRevise?: boolean }) {
   const router = useRouter();
-  const [article, setArticle] = useState(initial);
+  const [article, setArticle] = useState<WorkspaceArticle>(initial);
   /** The revision being corrected, while in edit mode. */
   const [editBase, setEditBase] = useState<number | null>(null);
   const editing = editBase !== null;
@@ -109,16 +113,19 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Arti
   const wrapperRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const articleId = article.id;
+  const detail = useClaimDetail(activeId);
+  const reloadDetail = detail.reload;
 
+  // The claim list (summaries) and the open claim (in full) are reloaded together.
   const reload = useCallback(async () => {
-    try {
-      const fresh = await api<ArticleDTO>(`/api/articles/${articleId}`);
-      setArticle(fresh);
+    const [fresh] = await Promise.allSettled([api<ArticleDTO>(`/api/articles/${articleId}`), reloadDetail()]);
+    if (fresh.status === "fulfilled") {
+      setArticle(fresh.value);
       setLoadError(null);
-    } catch (error) {
-      setLoadError(error instanceof ApiError ? error.message : "Could not refresh the claims.");
+    } else {
+      setLoadError(fresh.reason instanceof ApiError ? fresh.reason.message : "Could not refresh the claims.");
     }
-  }, [articleId]);
+  }, [articleId, reloadDetail]);
 
   // Coalesce bursts of live events into one reload.
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -240,8 +247,11 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Arti
         method: "POST",
         body: { ...pending, revision: article.revision.number, claimant: claimant.trim() || null },
       });
-      setArticle((current) => ({ ...current, claims: [...current.claims.filter((c) => c.id !== claim.id), claim] }));
+      // A new claim has no annotations yet, so it is its own summary.
+      const summary: ClaimSummaryDTO = { ...claim, annotations: [] };
+      setArticle((current) => ({ ...current, claims: [...current.claims.filter((c) => c.id !== claim.id), summary] }));
       setPending(null);
+      detail.show(claim);
       setActiveId(claim.id);
       editor?.commands.setTextSelection(editor.state.selection.to);
       void reload();
@@ -477,10 +487,18 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Arti
               editor?.commands.focus();
             }}
           />
-        ) : active ? (
+        ) : active && detail.claim === null ? (
+          <ClaimDetailLoading
+            claim={active}
+            error={detail.error}
+            onBack={() => setActiveId(null)}
+            onRetry={() => void detail.reload()}
+          />
+        ) : active && detail.claim ? (
           <ClaimDetail
             key={active.id}
-            claim={active}
+            claim={detail.claim}
+            error={detail.error}
             onBack={() => setActiveId(null)}
             onChanged={() => void reload()}
             onDeleted={() => {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ArrowLeft, Plus } from "lucide-react";
 import { api, ApiError } from "@/lib/api-client";
-import type { ClaimDTO } from "@/lib/claims/present";
+import type { ClaimDTO, ClaimSummaryDTO } from "@/lib/claims/present";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ClaimStatusBadge } from "@/components/claims/status-badge";
@@ -26,12 +26,15 @@ function historyVersion(claim: ClaimDTO): string {
 /** One claim: its quote, verdicts and sources, and the forms to add more. */
 export function ClaimDetail({
   claim,
+  error: loadError = null,
   onBack,
   onChanged,
   onDeleted,
   onShowInText,
 }: {
   claim: ClaimDTO;
+  /** Why the claim could not be refreshed; what is shown is then the last one loaded. */
+  error?: string | null;
   onBack: () => void;
   onChanged: () => void;
   onDeleted: () => void;
@@ -113,6 +116,7 @@ export function ClaimDetail({
           ) : null}
         </div>
         {error ? <Alert tone="danger">{error}</Alert> : null}
+        {loadError ? <Alert tone="danger">Could not refresh this claim: {loadError}</Alert> : null}
       </div>
 
       <div className="grid gap-2">
@@ -150,6 +154,50 @@ export function ClaimDetail({
       </div>
 
       <ClaimHistory claimId={claim.id} version={historyVersion(claim)} />
+    </section>
+  );
+}
+
+/** The open claim while its annotations load, or when they could not be loaded. */
+export function ClaimDetailLoading({
+  claim,
+  error,
+  onBack,
+  onRetry,
+}: {
+  claim: ClaimSummaryDTO;
+  error: string | null;
+  onBack: () => void;
+  onRetry: () => void;
+}) {
+  return (
+    <section aria-label="Claim" aria-busy={error ? undefined : "true"} className="grid gap-4" data-testid="claim-detail-loading">
+      <div className="flex items-center justify-between gap-2">
+        <Button variant="ghost" size="sm" onClick={onBack} className="-ml-2">
+          <ArrowLeft aria-hidden /> All claims
+        </Button>
+        <ClaimStatusBadge status={claim.status} />
+      </div>
+      <blockquote className="border-l-4 border-accent/40 pl-3 font-serif text-[0.95rem] leading-relaxed text-ink">
+        {claim.exact}
+      </blockquote>
+      {error ? (
+        <Alert tone="danger">
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            <span>Could not load this claim: {error}</span>
+            <Button variant="secondary" size="sm" onClick={onRetry}>
+              Try again
+            </Button>
+          </span>
+        </Alert>
+      ) : (
+        <div className="grid gap-3">
+          <span className="sr-only">Loading verdicts and sources…</span>
+          {[0, 1, 2].map((line) => (
+            <div key={line} className="h-14 animate-pulse rounded-lg bg-border/60" />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

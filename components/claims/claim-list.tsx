@@ -1,6 +1,6 @@
 "use client";
 
-import type { ClaimDTO, ClaimStatus } from "@/lib/claims/present";
+import type { ClaimStatus, ClaimSummaryDTO } from "@/lib/claims/present";
 import { CLAIM_STATUSES } from "@/lib/claims/present";
 import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
 import { plural } from "@/lib/format";
@@ -14,7 +14,7 @@ export interface ClaimFilters {
 }
 
 /** Applies the panel's filters. */
-export function filterClaims(claims: ClaimDTO[], filters: ClaimFilters): ClaimDTO[] {
+export function filterClaims(claims: ClaimSummaryDTO[], filters: ClaimFilters): ClaimSummaryDTO[] {
   return claims.filter(
     (claim) =>
       (filters.status === "all" || claim.status === filters.status) &&
@@ -30,7 +30,7 @@ export function ClaimList({
   activeId,
   onOpen,
 }: {
-  claims: ClaimDTO[];
+  claims: ClaimSummaryDTO[];
   filters: ClaimFilters;
   onFiltersChange: (filters: ClaimFilters) => void;
   activeId: string | null;

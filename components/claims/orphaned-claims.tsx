@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Link2 } from "lucide-react";
 import { api, ApiError } from "@/lib/api-client";
-import type { ClaimDTO } from "@/lib/claims/present";
+import type { ClaimSummaryDTO } from "@/lib/claims/present";
 import { plural } from "@/lib/format";
 import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
 import { DEFAULT_CONTEXT_LENGTH } from "@/lib/anchoring";
@@ -45,7 +45,7 @@ export function OrphanedClaims({
   onOpen,
   onClosed,
 }: {
-  claims: ClaimDTO[];
+  claims: ClaimSummaryDTO[];
   /** True while text is selected in the article (and it is not being edited). */
   canReattach: boolean;
   error: string | null;

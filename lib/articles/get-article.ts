@@ -5,13 +5,14 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { iso, type ArticleDTO } from "@/lib/articles/present";
-import type { ClaimDTO } from "@/lib/claims/present";
-import { claimSelect, presentClaim } from "@/lib/claims/present-claim";
+import type { ClaimSummaryDTO } from "@/lib/claims/present";
+import { claimSummarySelect, presentClaimSummary } from "@/lib/claims/present-claim";
 import { verdictAgreement } from "@/lib/reviews/verdict-agreement";
 
 /**
- * The article, its newest revision and its claims with the annotations `actor` may see (with
- * their reviews and replies), progress and verdict agreement; `not_found` when there is none.
+ * The article, its newest revision and its claims with the annotations `actor` may see
+ * (summarised: a claim's threads and rationales are `getClaim`'s), progress and verdict
+ * agreement; `not_found` when there is none.
  * Two queries plus Prisma's nested ones (one per level), whatever the number of claims.
  *
  * Progress and agreement are read from the loaded claims: both count only work that left
@@ -41,14 +42,14 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
       where: { articleId: id },
       // Document order; of two claims starting together the longer comes first, so it encloses.
       orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: claimSelect(actor),
+      select: claimSummarySelect(actor),
     }),
   ]);
   const revision = article?.revisions[0];
   if (!article || !revision) throw new AppError("not_found", "No such article.");
-  const claims: ClaimDTO[] = [];
-  const orphanedClaims: ClaimDTO[] = [];
-  for (const row of claimRows) (row.status === "orphaned" ? orphanedClaims : claims).push(presentClaim(row, actor));
+  const claims: ClaimSummaryDTO[] = [];
+  const orphanedClaims: ClaimSummaryDTO[] = [];
+  for (const row of claimRows) (row.status === "orphaned" ? orphanedClaims : claims).push(presentClaimSummary(row, actor));
   return {
     id: article.id,
     title: article.title,

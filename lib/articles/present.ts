@@ -1,6 +1,6 @@
 /** The shapes of an article that leave the domain layer. */
 import type { JSONContent } from "@tiptap/core";
-import type { ClaimDTO, ClaimStatus, PersonDTO } from "@/lib/claims/present";
+import type { ClaimStatus, ClaimSummaryDTO, PersonDTO } from "@/lib/claims/present";
 
 export interface ArticleSummaryDTO {
   id: string;
@@ -74,10 +74,13 @@ export interface ArticleDTO {
   publishedAt: string | null;
   createdAt: string;
   revision: RevisionDTO;
-  /** Claims anchored in the current revision, in document order (by start, then longest first). */
-  claims: ClaimDTO[];
+  /**
+   * Claims anchored in the current revision, in document order (by start, then longest first),
+   * with their annotations summarised; one claim in full is `GET /api/claims/:id`.
+   */
+  claims: ClaimSummaryDTO[];
   /** Claims whose text could not be found again in the current revision (D2), for attention. */
-  orphanedClaims: ClaimDTO[];
+  orphanedClaims: ClaimSummaryDTO[];
   /** Verified claims of all claims in the current revision. */
   progress: { verified: number; total: number };
   agreement: AgreementDTO;

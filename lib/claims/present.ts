@@ -120,6 +120,41 @@ export interface ClaimDTO {
   can: ClaimAbilities;
 }
 
+/**
+ * An annotation as an article's claim list carries it: what it is, where it stands and who
+ * wrote it, with its key fields. Its thread, abilities, excerpt and rationale come with the
+ * claim itself (`GET /api/claims/:id`), so an article with a thousand claims stays small.
+ */
+interface AnnotationSummaryBase {
+  id: string;
+  claimId: string;
+  status: AnnotationStatus;
+  version: number;
+  author: PersonDTO;
+  updatedAt: string;
+}
+
+export interface SourceAnnotationSummaryDTO extends AnnotationSummaryBase {
+  kind: "source";
+  url: string;
+  title: string;
+  publisher: string | null;
+  stance: Stance;
+}
+
+export interface VerificationAnnotationSummaryDTO extends AnnotationSummaryBase {
+  kind: "verification";
+  verdict: Verdict;
+}
+
+export type AnnotationSummaryDTO = SourceAnnotationSummaryDTO | VerificationAnnotationSummaryDTO;
+
+/** A claim in an article's claim list (`GET /api/articles/:id`), its annotations summarised. */
+export interface ClaimSummaryDTO extends Omit<ClaimDTO, "annotations"> {
+  /** Annotations the asking user may see, summarised: every submitted one, and their own drafts. */
+  annotations: AnnotationSummaryDTO[];
+}
+
 /** A submitted annotation waiting for the asking user's review, with the claim in context. */
 export interface ReviewQueueItemDTO {
   annotation: AnnotationDTO;

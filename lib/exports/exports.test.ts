@@ -18,15 +18,13 @@ import {
   exportHtml,
   exportMarkdown,
   renderExport,
-  snapshotFromArticle,
   type ExportFormat,
 } from "@/lib/exports";
 import { escapeHtml, escapeMarkdownInline, escapeMarkdownLineStart, jsonForScript, markdownHref, safeHref } from "@/lib/exports/escape";
 import { contentDisposition, exportResponse, matchesIfNoneMatch } from "@/lib/exports/respond";
 import { sha256Hex } from "@/lib/versions/hash";
 import type { VersionSnapshot } from "@/lib/versions/snapshot";
-import { FIXTURE_CONTEXT, seedArticle, seedSnapshot } from "@/lib/exports/__fixtures__/seed-snapshot";
-import type { ArticleDTO } from "@/lib/articles/present";
+import { FIXTURE_CONTEXT, seedSnapshot } from "@/lib/exports/__fixtures__/seed-snapshot";
 
 const GOLDEN_DIR = path.join(import.meta.dirname, "__golden__");
 const UPDATE = process.env.FACTDESK_UPDATE_GOLDEN === "1";
@@ -217,30 +215,5 @@ describe("responses", () => {
 
   it("keeps quotes and non-ASCII out of the plain filename parameter", () => {
     expect(contentDisposition('a"é.md')).toBe(`attachment; filename="a__.md"; filename*=UTF-8''a%22%C3%A9.md`);
-  });
-});
-
-describe("snapshotFromArticle", () => {
-  it("makes the snapshot an article would be published as (approved work only)", () => {
-    const seed = seedSnapshot();
-    const article = seedArticle();
-    const dto = {
-      id: "article-seed",
-      title: article.title,
-      outlet: null,
-      author: null,
-      url: null,
-      publishedAt: null,
-      createdAt: "2024-02-27T00:00:00.000Z",
-      revision: { id: seed.revision.id, number: 1, text: article.text, doc: article.doc, createdAt: "2024-02-27T00:00:00.000Z" },
-      claims: [],
-      orphanedClaims: [],
-      progress: { verified: 0, total: 0 },
-      agreement: { alpha: null, claims: 0, reviewers: 0 },
-    } satisfies ArticleDTO;
-    const snapshot = snapshotFromArticle(dto);
-    expect(snapshot.number).toBe(1);
-    expect(snapshot.revision.text).toBe(seed.revision.text);
-    for (const format of EXPORT_FORMATS) expect(renderExport(snapshot, format, FIXTURE_CONTEXT).body.length).toBeGreaterThan(0);
   });
 });

@@ -7,12 +7,8 @@
  *   exportW3c(snapshot, context)          W3C Web Annotation AnnotationCollection (JSON-LD)
  *   exportClaimReview(snapshot, context)  schema.org ClaimReview JSON-LD, one per verified claim
  *   renderExport(snapshot, format, context) → { body, contentType, filename }
- *
- * `snapshotFromArticle` makes the snapshot an article would be published as, from the article
- * as `getArticle` returns it, for benchmarks and tools that have no published version at hand.
  */
-import type { ArticleDTO } from "@/lib/articles/present";
-import { buildSnapshot, type VersionSnapshot } from "@/lib/versions/snapshot";
+import type { VersionSnapshot } from "@/lib/versions/snapshot";
 import type { ExportContext } from "@/lib/exports/context";
 import { exportHtml } from "@/lib/exports/html";
 import { exportMarkdown } from "@/lib/exports/markdown";
@@ -72,31 +68,4 @@ export function exportFilename(snapshot: Pick<VersionSnapshot, "article" | "numb
 export function renderExport(snapshot: VersionSnapshot, format: ExportFormat, context: ExportContext): RenderedExport {
   const info = EXPORT_FORMAT_INFO[format];
   return { body: info.render(snapshot, context), contentType: info.contentType, filename: exportFilename(snapshot, format) };
-}
-
-/**
- * The snapshot `article` would be published as: its current revision, claims and approved
- * annotations (those in `article` being the ones its reader could see, which always includes
- * every approved one). The version number, date and publisher are placeholders unless given.
- */
-export function snapshotFromArticle(
-  article: ArticleDTO,
-  stamp: { number?: number; publishedAt?: string; publishedBy?: { id: string; name: string }; note?: string | null } = {},
-): VersionSnapshot {
-  return buildSnapshot({
-    articleId: article.id,
-    number: stamp.number ?? 1,
-    publishedAt: stamp.publishedAt ?? article.revision.createdAt,
-    publishedBy: stamp.publishedBy ?? { id: "system", name: "Factdesk" },
-    note: stamp.note ?? null,
-    article: {
-      title: article.title,
-      outlet: article.outlet,
-      author: article.author,
-      url: article.url,
-      publishedAt: article.publishedAt,
-    },
-    revision: { id: article.revision.id, number: article.revision.number, text: article.revision.text, doc: article.revision.doc },
-    claims: article.claims,
-  });
 }

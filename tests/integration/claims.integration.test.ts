@@ -222,7 +222,9 @@ describe("claims in the article", () => {
     expect(forAlice.orphanedClaims).toEqual([]);
     const outerForAlice = forAlice.claims[0]!;
     expect(outerForAlice.annotations.map((annotation) => annotation.id)).toEqual([aliceDraft.id]);
-    expect(outerForAlice.annotations[0]?.can).toEqual({ edit: true, delete: true, submit: true, withdraw: false, review: false, reply: true });
+    const outerInFull = await getClaim({ actor: alice, claimId: outer.id });
+    expect(outerInFull.annotations.map((annotation) => annotation.id)).toEqual([aliceDraft.id]);
+    expect(outerInFull.annotations[0]?.can).toEqual({ edit: true, delete: true, submit: true, withdraw: false, review: false, reply: true });
     expect(outerForAlice.can).toEqual({ delete: false, annotate: true });
     expect(forAlice.claims[1]?.can).toEqual({ delete: true, annotate: true });
 

@@ -190,7 +190,8 @@ describe("creating a revision", () => {
     const typoNow = byId.get(typo.claim.id)!;
     expect(typoNow).toMatchObject({ revisionId: created.id, status: "needs_reverification", exact: "leaves out the cost of dreding the harbour" });
     expect(article.revision.text.slice(typoNow.start, typoNow.end)).toBe(typoNow.exact);
-    for (const annotation of typoNow.annotations) {
+    expect(typoNow.annotations).toHaveLength(2);
+    for (const annotation of (await getClaim({ actor: author, claimId: typo.claim.id })).annotations) {
       expect(annotation).toMatchObject({ status: "submitted", version: 2, approvals: 0 });
     }
     // They are back in review: the reviewer who approved them may review them again.
