@@ -6,14 +6,14 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { iso, type ArticleDTO } from "@/lib/articles/present";
 import type { ClaimSummaryDTO } from "@/lib/claims/present";
-import { claimSummarySelect, presentClaimSummary } from "@/lib/claims/present-claim";
+import { loadClaimSummaries } from "@/lib/claims/load-claim-summaries";
 import { verdictAgreement } from "@/lib/reviews/verdict-agreement";
 
 /**
  * The article, its newest revision and its claims with the annotations `actor` may see
  * (summarised: a claim's threads and rationales are `getClaim`'s), progress and verdict
  * agreement; `not_found` when there is none.
- * Two queries plus Prisma's nested ones (one per level), whatever the number of claims.
+ * Two queries, whatever the number of claims.
  *
  * Progress and agreement are read from the loaded claims: both count only work that left
  * draft, which every reader sees, so they are the same for everyone.
@@ -38,18 +38,13 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
         },
       },
     }),
-    db.claim.findMany({
-      where: { articleId: id },
-      // Document order; of two claims starting together the longer comes first, so it encloses.
-      orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: claimSummarySelect(actor),
-    }),
+    loadClaimSummaries(actor, id),
   ]);
   const revision = article?.revisions[0];
   if (!article || !revision) throw new AppError("not_found", "No such article.");
   const claims: ClaimSummaryDTO[] = [];
   const orphanedClaims: ClaimSummaryDTO[] = [];
-  for (const row of claimRows) (row.status === "orphaned" ? orphanedClaims : claims).push(presentClaimSummary(row, actor));
+  for (const claim of claimRows) (claim.status === "orphaned" ? orphanedClaims : claims).push(claim);
   return {
     id: article.id,
     title: article.title,

@@ -2,11 +2,11 @@
 import type { Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import type { AnnotationSummaryDTO, ClaimAbilities, ClaimDTO, ClaimSummaryDTO } from "@/lib/claims/present";
+import type { ClaimAbilities, ClaimDTO } from "@/lib/claims/present";
 import { visibleAnnotationWhere } from "@/lib/annotations/access";
 import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
 
-/** The columns of a claim itself, shared by its full and its summarised form. */
+/** The columns of a claim itself. */
 const claimColumns = {
   id: true,
   articleId: true,
@@ -26,22 +26,6 @@ const claimColumns = {
   _count: { select: { annotations: true } },
 } as const satisfies Prisma.ClaimSelect;
 
-/** The columns of an annotation in a claim list: no thread, excerpt or rationale. */
-const annotationSummarySelect = {
-  id: true,
-  claimId: true,
-  kind: true,
-  status: true,
-  version: true,
-  updatedAt: true,
-  author: { select: { id: true, name: true } },
-  url: true,
-  title: true,
-  publisher: true,
-  stance: true,
-  verdict: true,
-} as const satisfies Prisma.AnnotationSelect;
-
 const annotationOrder = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 /**
@@ -55,22 +39,8 @@ export function claimSelect(actor: Actor) {
   } satisfies Prisma.ClaimSelect;
 }
 
-/**
- * The columns of a claim in an article's claim list: its annotations summarised, in one
- * nested select like `claimSelect`.
- */
-export function claimSummarySelect(actor: Actor) {
-  return {
-    ...claimColumns,
-    annotations: { where: visibleAnnotationWhere(actor), orderBy: annotationOrder, select: annotationSummarySelect },
-  } satisfies Prisma.ClaimSelect;
-}
-
 /** A claim row as `claimSelect` loads it. */
 export type ClaimRow = Prisma.ClaimGetPayload<{ select: ReturnType<typeof claimSelect> }>;
-
-/** A claim row as `claimSummarySelect` loads it. */
-export type ClaimSummaryRow = Prisma.ClaimGetPayload<{ select: ReturnType<typeof claimSummarySelect> }>;
 
 /** What `actor` may do with a claim, for the UI (lib/claims/delete-claim.ts decides for real). */
 export function claimAbilities(actor: Actor, claim: { createdById: string; annotationCount: number }): ClaimAbilities {
@@ -81,7 +51,6 @@ export function claimAbilities(actor: Actor, claim: { createdById: string; annot
   };
 }
 
-/** The claim's own fields, as both forms present them. */
 function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): Omit<ClaimDTO, "annotations"> {
   return {
     id: row.id,
@@ -103,24 +72,4 @@ function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): 
 /** The claim as the API and the editor see it. */
 export function presentClaim(row: ClaimRow, actor: Actor): ClaimDTO {
   return { ...presentClaimColumns(row, actor), annotations: row.annotations.map((annotation) => presentAnnotation(annotation, actor)) };
-}
-
-/** The claim as an article's claim list shows it. */
-export function presentClaimSummary(row: ClaimSummaryRow, actor: Actor): ClaimSummaryDTO {
-  return { ...presentClaimColumns(row, actor), annotations: row.annotations.map(presentAnnotationSummary) };
-}
-
-function presentAnnotationSummary(row: ClaimSummaryRow["annotations"][number]): AnnotationSummaryDTO {
-  const base = {
-    id: row.id,
-    claimId: row.claimId,
-    status: row.status,
-    version: row.version,
-    author: { id: row.author.id, name: row.author.name },
-    updatedAt: row.updatedAt.toISOString(),
-  };
-  if (row.kind === "source") {
-    return { ...base, kind: "source", url: row.url ?? "", title: row.title ?? "", publisher: row.publisher, stance: row.stance ?? "context" };
-  }
-  return { ...base, kind: "verification", verdict: row.verdict ?? "unverifiable" };
 }

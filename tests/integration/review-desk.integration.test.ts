@@ -395,4 +395,41 @@ describe("an article's progress, agreement and status counts", () => {
     const list = (limit: number) => countQueries(() => listArticles({ actor: reader, input: { limit } }));
     expect(await list(50)).toBe(await list(1));
   });
+
+  it("lists each claim as the claim itself reads, summarised, for each reader", async () => {
+    const [author, other, editor] = [await makeUser(), await makeUser(), await makeUser("editor")];
+    const articleId = await makeClaimArticle();
+    const outer = await makeClaim(author, "unemployment fell by 3% last year", articleId);
+    const inner = await makeClaim(other, "unemployment", articleId);
+    await makeClaim(author, "Critics say", articleId);
+    const verdict = await submitted(author, outer.id, "verification", { verdict: "misleading" });
+    await review(other, verdict, "approve");
+    await submitted(other, outer.id, "source", { publisher: null, excerpt: "Table 3" });
+    await makeSource(author, outer.id, { publisher: "Statistics Office" });
+    await makeVerification(other, inner.id);
+
+    for (const reader of [author, other, editor]) {
+      const article = await getArticle({ actor: reader, id: articleId });
+      expect(article.claims).toHaveLength(3);
+      for (const listed of article.claims) {
+        const full = await getClaim({ actor: reader, claimId: listed.id });
+        const { annotations, ...claim } = full;
+        expect(listed).toEqual({
+          ...claim,
+          annotations: annotations.map((annotation) => ({
+            id: annotation.id,
+            claimId: annotation.claimId,
+            kind: annotation.kind,
+            status: annotation.status,
+            version: annotation.version,
+            author: annotation.author,
+            updatedAt: annotation.updatedAt,
+            ...(annotation.kind === "source"
+              ? { url: annotation.url, title: annotation.title, publisher: annotation.publisher, stance: annotation.stance }
+              : { verdict: annotation.verdict }),
+          })),
+        });
+      }
+    }
+  });
 });
