@@ -6,6 +6,7 @@
  * send it into a page with `page.evaluate`; it reads only the DOM standard both sides offer.
  */
 import { parseHTML } from "linkedom";
+import type { JSONContent } from "@tiptap/core";
 import { marked } from "marked";
 
 /** How strictly `markupProblems` judges the elements it finds. */
@@ -17,6 +18,10 @@ export interface MarkupRules {
   allowedTags?: string[];
   /** Report `<script>` elements other than `type="application/ld+json"` (default true). */
   scripts?: boolean;
+  /** Judge elements at all (default true); false checks attributes only, for a whole app page. */
+  tags?: boolean;
+  /** Tags tolerated without an allow-list: an app page's own form controls, say. */
+  ignoreTags?: string[];
 }
 
 /**
@@ -81,10 +86,13 @@ export function markupProblems(root: Element, rules: MarkupRules = {}): string[]
   for (const element of elements) {
     const tag = element.tagName.toLowerCase();
     const isJsonLd = tag === "script" && (element.getAttribute("type") ?? "").trim().toLowerCase() === "application/ld+json";
-    if (tag === "script" && !isJsonLd && rules.scripts !== false) problems.push(`<script> element`);
-    if (rules.allowedTags) {
+    // The app's own scripts carry the page's CSP nonce, which injected markup cannot know.
+    if (tag === "script" && !isJsonLd && rules.scripts !== false && !element.hasAttribute("nonce")) problems.push(`<script> element`);
+    if (rules.tags === false) {
+      // attributes only
+    } else if (rules.allowedTags) {
       if (!rules.allowedTags.includes(tag) && !(isJsonLd && rules.allowedTags.includes("script"))) problems.push(`<${tag}> element`);
-    } else if (tag !== "script" && element !== root && ACTIVE_TAGS.includes(tag)) {
+    } else if (tag !== "script" && element !== root && ACTIVE_TAGS.includes(tag) && !(rules.ignoreTags ?? []).includes(tag)) {
       problems.push(`<${tag}> element`);
     }
     for (const attribute of Array.from(element.attributes)) {
@@ -225,5 +233,30 @@ export function jsonUrlProblems(value: unknown, path = "$"): string[] {
       problems.push(...jsonUrlProblems(child, `${path}.${key}`));
     }
   }
+  return problems;
+}
+
+/** Node and mark types of the article schema (lib/editor/extensions.ts). */
+const NODE_TYPES = new Set(["doc", "paragraph", "heading", "blockquote", "bulletList", "orderedList", "listItem", "text", "hardBreak"]);
+const MARK_TYPES = new Set(["bold", "italic", "link"]);
+
+/** Problems of stored document JSON: foreign nodes or marks, links other than http(s)/mailto, handler-like attributes. */
+export function documentJsonProblems(doc: JSONContent): string[] {
+  const problems: string[] = [];
+  const visit = (node: JSONContent) => {
+    if (!NODE_TYPES.has(node.type ?? "")) problems.push(`node ${node.type}`);
+    for (const [name, value] of Object.entries(node.attrs ?? {})) {
+      if (/^on/i.test(name) || /javascript:|data:|<script/i.test(String(value))) problems.push(`${node.type} ${name}=${String(value)}`);
+    }
+    for (const mark of node.marks ?? []) {
+      if (!MARK_TYPES.has(mark.type)) problems.push(`mark ${mark.type}`);
+      if (mark.type === "link" && !/^(https?:\/\/|mailto:)/i.test(String(mark.attrs?.href))) problems.push(`link ${String(mark.attrs?.href)}`);
+      for (const [name, value] of Object.entries(mark.attrs ?? {})) {
+        if (/^on/i.test(name) || /javascript:|data:/i.test(String(value))) problems.push(`${mark.type} ${name}=${String(value)}`);
+      }
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(doc);
   return problems;
 }
