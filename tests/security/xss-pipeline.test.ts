@@ -21,6 +21,7 @@ import { exportClaimReview, exportHtml, exportMarkdown, exportW3c } from "@/lib/
 import type { ExportContext } from "@/lib/exports/context";
 import { HOSTILE_URLS, XSS_PAYLOADS } from "@/tests/security/xss-payloads";
 import {
+  documentJsonProblems,
   htmlExportProblems,
   jsonLdBlocks,
   jsonUrlProblems,
@@ -38,30 +39,6 @@ const ARTICLE_URL = "https://news.example/politics/story";
 
 /** Tags the article schema renders: what the editor may draw, and nothing else. */
 const EDITOR_TAGS = ["div", "p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br"];
-const NODE_TYPES = new Set(["doc", "paragraph", "heading", "blockquote", "bulletList", "orderedList", "listItem", "text", "hardBreak"]);
-const MARK_TYPES = new Set(["bold", "italic", "link"]);
-
-/** Problems of stored document JSON: foreign nodes or marks, links other than http(s)/mailto, handler-like attributes. */
-function documentJsonProblems(doc: JSONContent): string[] {
-  const problems: string[] = [];
-  const visit = (node: JSONContent) => {
-    if (!NODE_TYPES.has(node.type ?? "")) problems.push(`node ${node.type}`);
-    for (const [name, value] of Object.entries(node.attrs ?? {})) {
-      if (/^on/i.test(name) || /javascript:|data:|<script/i.test(String(value))) problems.push(`${node.type} ${name}=${String(value)}`);
-    }
-    for (const mark of node.marks ?? []) {
-      if (!MARK_TYPES.has(mark.type)) problems.push(`mark ${mark.type}`);
-      if (mark.type === "link" && !/^(https?:\/\/|mailto:)/i.test(String(mark.attrs?.href))) problems.push(`link ${String(mark.attrs?.href)}`);
-      for (const [name, value] of Object.entries(mark.attrs ?? {})) {
-        if (/^on/i.test(name) || /javascript:|data:/i.test(String(value))) problems.push(`${mark.type} ${name}=${String(value)}`);
-      }
-    }
-    for (const child of node.content ?? []) visit(child);
-  };
-  visit(doc);
-  return problems;
-}
-
 /** The document as the editor draws it (the schema's own toDOM), audited as markup. */
 function editorMarkupProblems(doc: JSONContent): string[] {
   const schema = articleSchema();
