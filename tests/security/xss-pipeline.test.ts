@@ -1,11 +1,14 @@
 /**
  * The XSS corpus (tests/security/xss-payloads.ts) through every way an article's text comes in
  * — pasted text, pasted HTML, uploaded .html and .md files, document JSON — and out again: the
- * document the editor renders (serialized by the article schema, as the editor draws it) and
- * all four exports of a version built from it, with hostile names, claimants, sources, verdict
+ * document the editor renders (serialized by the article schema, as the editor draws it), the
+ * import preview and revision pages (React), the public version page's article and notes
+ * (React, rendered on the server as Next.js does) and all four exports of a version built from it, with hostile names, claimants, sources, verdict
  * rationales and notes around it. Pure functions only; e2e/xss-publish.spec.ts drives the same
  * inputs through the HTTP API into Chromium.
  */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
 import { DOMSerializer } from "@tiptap/pm/model";
@@ -19,6 +22,10 @@ import { describeRange } from "@/lib/anchoring";
 import { buildSnapshot, type SnapshotClaimInput, type VersionSnapshot } from "@/lib/versions/snapshot";
 import { exportClaimReview, exportHtml, exportMarkdown, exportW3c } from "@/lib/exports";
 import type { ExportContext } from "@/lib/exports/context";
+import { noteNumbers } from "@/lib/exports/findings";
+import { ArticleDocument } from "@/components/articles/article-document";
+import { PublishedArticle } from "@/components/versions/published-article";
+import { VersionNotes } from "@/components/versions/version-notes";
 import { HOSTILE_URLS, XSS_PAYLOADS } from "@/tests/security/xss-payloads";
 import {
   documentJsonProblems,
@@ -78,14 +85,16 @@ describe("the corpus through every import path", () => {
     [".txt file", (payload) => file("article.txt", payload)],
   ];
 
-  it.each(paths)("%s: stores only article nodes, safe links and no handlers, and the editor draws nothing active", async (_name, source) => {
+  it.each(paths)("%s: stores only article nodes, safe links and no handlers; neither the editor nor the preview draws anything active", async (_name, source) => {
     const problems: string[] = [];
     let imported = 0;
     for (const payload of XSS_PAYLOADS) {
       const prepared = await prepare(source(payload));
       if (!prepared) continue;
       imported += 1;
-      for (const problem of [...documentJsonProblems(prepared.doc), ...editorMarkupProblems(prepared.doc)]) {
+      const preview = parseDocument(renderToStaticMarkup(createElement(ArticleDocument, { doc: prepared.doc }))).body;
+      const previewProblems = markupProblems(preview, { allowedTags: ["body", ...EDITOR_TAGS] });
+      for (const problem of [...documentJsonProblems(prepared.doc), ...editorMarkupProblems(prepared.doc), ...previewProblems]) {
         problems.push(`${payload} → ${problem}`);
       }
     }
@@ -314,6 +323,19 @@ describe("the exports of a version made of the corpus", async () => {
   it("holds every payload as a verified claim (the checks below see them all)", () => {
     expect(snapshot.claims).toHaveLength(XSS_PAYLOADS.length);
     expect(snapshot.claims.every((claim) => claim.status === "verified")).toBe(true);
+  });
+
+  it("public page: the article and its notes render nothing active, and every payload shows as text", () => {
+    const numbers = noteNumbers(snapshot.claims);
+    const markup = renderToStaticMarkup(
+      createElement("div", null, createElement(PublishedArticle, { snapshot, numbers }), createElement(VersionNotes, { claims: snapshot.claims, numbers, corrections: [] })),
+    );
+    const body = parseDocument(markup).body;
+    expect(markupProblems(body)).toEqual([]);
+    const article = body.querySelector('[data-testid="published-article"]')!;
+    expect(markupProblems(article, { allowedTags: ["div", "p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br", "mark", "span", "sup"] })).toEqual([]);
+    for (const payload of XSS_PAYLOADS) expect(body.textContent).toContain(payload);
+    expect(article.querySelectorAll("mark[data-claim-id]").length).toBeGreaterThanOrEqual(XSS_PAYLOADS.length);
   });
 
   it("html: nothing active in body or head, and every payload shows as text", () => {
