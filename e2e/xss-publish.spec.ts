@@ -62,7 +62,7 @@ function docText(doc: JSONContent): string {
 }
 
 test("the corpus imported, pasted and written as documents and annotations publishes into pages and exports where nothing runs", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const origin = baseURL ?? "";
   const dialogs: string[] = [];
 
@@ -159,13 +159,18 @@ test("the corpus imported, pasted and written as documents and annotations publi
   await editor.getByText("port statistics").click();
   await erin.keyboard.press("End");
   const pasted = `<p>Pasted start.</p>${XSS_PAYLOADS.slice(0, 60).map((payload) => `<p>Pasted ${payload} end.</p>`).join("")}`;
-  await editor.evaluate((element, clipboard) => {
-    const data = new DataTransfer();
-    data.setData("text/html", clipboard);
-    data.setData("text/plain", "plain fallback");
-    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, pasted);
+  const paste = (clipboard: Record<string, string>) =>
+    editor.evaluate((element, items) => {
+      const data = new DataTransfer();
+      for (const [type, value] of Object.entries(items)) data.setData(type, value);
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, clipboard);
+  await paste({ "text/html": pasted, "text/plain": "plain fallback" });
   await expect(editor).toContainText("Pasted start.");
+  // Plain text is pasted as the words it is.
+  const plain = `Plain paste <img src=x onerror=alert("plain")> ${XSS_PAYLOADS[40]}`;
+  await paste({ "text/plain": plain });
+  await expect(editor).toContainText(plain);
   expect((await editor.textContent())?.match(/Pasted /g)?.length ?? 0).toBeGreaterThan(10);
   expect(await editor.evaluate(markupProblems, {})).toEqual([]);
   await erin.getByRole("button", { name: "Save revision" }).click();
@@ -225,7 +230,8 @@ test("the corpus imported, pasted and written as documents and annotations publi
 
   // The editor, with everything in it: nothing runs, nothing active in the article text.
   await erin.goto(`/articles/${articleId}`);
-  await expect(editor.locator(`[data-claim-id="${claimIds[1]}"]`).first()).toHaveText(CLAIMED_PAYLOAD);
+  // A long article: give the editor time to load it on a busy machine.
+  await expect(editor.locator(`[data-claim-id="${claimIds[1]}"]`).first()).toHaveText(CLAIMED_PAYLOAD, { timeout: 30_000 });
   await erin.getByRole("complementary", { name: "Claims panel" }).locator(`button[data-claim-id="${claimIds[1]}"]`).click();
   await expect(erin.getByTestId("claim-detail")).toContainText(`<img src=x onerror=alert("title")>`);
   expect(await pageProblems(erin, ARTICLE_TEXT)).toEqual([]);
