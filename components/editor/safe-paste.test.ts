@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Slice } from "@tiptap/pm/model";
+import { DOMParser, Slice } from "@tiptap/pm/model";
+import { parseHTML } from "linkedom";
 import { articleSchema } from "@/lib/editor/extensions";
 import { withoutRefusedLinks } from "./safe-paste";
 
@@ -21,5 +22,17 @@ describe("withoutRefusedLinks", () => {
       [" mail", ["mailto:desk@example.org"]],
       [" relative", []],
     ]);
+  });
+
+  it("keeps only the address of a pasted link, not its target, rel, class or title", () => {
+    const schema = articleSchema();
+    const { document } = parseHTML(
+      '<html><body><p><a href="https://example.org/" target="_blank" rel="opener" class="claim-highlight" title="t">text</a></p></body></html>',
+    );
+    const slice = DOMParser.fromSchema(schema).parseSlice(document.body as unknown as Node);
+    const cleaned = withoutRefusedLinks(slice);
+    const link = cleaned.content.firstChild!.firstChild!.marks[0]!;
+    expect(link.attrs).toEqual(schema.marks.link!.create({ href: "https://example.org/" }).attrs);
+    expect(link.attrs).toMatchObject({ href: "https://example.org/", rel: "noopener noreferrer nofollow", target: null, class: null });
   });
 });

@@ -102,8 +102,11 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions = {}
     );
   }
   const report: HtmlImportReport = { removedElements: {}, droppedLinks: 0, emptyBlocks: 0 };
-  // linkedom builds a document from a whole page; a fragment is given one to live in.
-  const page = /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  // linkedom builds a document from a whole page, and drops text that comes before a `<body>`
+  // tag or sits in a page without one. So everything, whole pages too, is parsed inside a page
+  // of our own: a nested page's `<head>` is removed with its content below, and a stray
+  // `<body>` inside pasted HTML no longer swallows the text before it.
+  const page = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const document = new HTMLDOMParser().parseFromString(page, "text/html");
   const root = document.body ?? document.documentElement;
   if (!root) return { doc: emptyDocument(), report };

@@ -200,6 +200,18 @@ describe("importing pasted HTML", () => {
     expectStorable(prepared);
   });
 
+  it("keeps the text before a stray <body> tag, and reads a whole page's body only", async () => {
+    // A pasted fragment holding a <body> tag (say, from the XSS cheat sheet) once lost every
+    // word before that tag, and the import was refused as having no text.
+    const fragment = await prepareArticleDocument({ html: "<p>First paragraph.</p><BODY onload=alert(1)><p>Second paragraph.</p>" });
+    expect(fragment.text).toBe("First paragraph.\n\nSecond paragraph.");
+    const page = await prepareArticleDocument({
+      html: '<!DOCTYPE html><html><head><title>Head text</title><script>x()</script></head><body onload="x()"><p>Body text.</p></body></html>',
+    });
+    expect(page.text).toBe("Body text.");
+    expectStorable(fragment);
+  });
+
   it("refuses HTML with nothing to import", async () => {
     await expect(prepareArticleDocument({ html: "<script>x</script><p> </p>" })).rejects.toMatchObject({ code: "unprocessable" });
   });
