@@ -1,5 +1,6 @@
 "use client";
 
+import { startTransition, useEffect, useState } from "react";
 import type { ClaimStatus, ClaimSummaryDTO } from "@/lib/claims/present";
 import { CLAIM_STATUSES } from "@/lib/claims/present";
 import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
@@ -22,6 +23,13 @@ export function filterClaims(claims: ClaimSummaryDTO[], filters: ClaimFilters): 
   );
 }
 
+/**
+ * Claims drawn with the page; the rest follow as soon as it is interactive, in a transition
+ * that yields to the editor, so a long article's text and highlights are not held up by a
+ * thousand list entries being hydrated first.
+ */
+const FIRST_CLAIMS = 50;
+
 /** Every claim of the article in document order, with filters by status and author. */
 export function ClaimList({
   claims,
@@ -40,6 +48,12 @@ export function ClaimList({
     a[1].localeCompare(b[1]),
   );
   const visible = filterClaims(claims, filters);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setShowAll(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const shown = showAll ? visible : visible.slice(0, FIRST_CLAIMS);
 
   return (
     <section aria-labelledby="claims-heading" className="grid gap-3">
@@ -95,7 +109,7 @@ export function ClaimList({
         </p>
       ) : (
         <ol className="grid gap-2" aria-label="Claims in document order">
-          {visible.map((claim) => {
+          {shown.map((claim) => {
             const verdicts = claim.annotations.filter((annotation) => annotation.kind === "verification").length;
             const sources = claim.annotations.length - verdicts;
             return (
