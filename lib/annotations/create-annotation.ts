@@ -7,6 +7,7 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { CreateAnnotationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
+import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
 import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
@@ -32,8 +33,9 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
       actor,
       action: "annotation.created",
       annotationId: annotation.id,
-      claimId,
-      articleId: claim.articleId,
+      claim,
+      // A draft does not count towards the claim's status: adding one cannot change it.
+      countsTowardsStatus: countsTowardsClaimStatus(annotation),
       before: null,
       after: annotationSnapshot(annotation),
     });

@@ -9,6 +9,7 @@ import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { getClaim } from "@/lib/claims/get-claim";
 import { getArticle } from "@/lib/articles/get-article";
 import { refreshClaimStatus } from "@/lib/claims/refresh-claim-status";
+import { lockClaim } from "@/lib/claims/lock-claim";
 import { isAppError } from "@/lib/errors";
 import type { AnnotationStatus } from "@/lib/claims/present";
 import { makeUser } from "./factories";
@@ -20,7 +21,7 @@ const VERIFICATION = { kind: "verification", verdict: "misleading", rationale: "
 /** Sets an annotation's status as a reviewer's decision would (reviews are another use case). */
 async function decide(annotationId: string, status: AnnotationStatus): Promise<void> {
   const { claimId } = await db.annotation.update({ where: { id: annotationId }, data: { status }, select: { claimId: true } });
-  await db.$transaction((tx) => refreshClaimStatus(tx, claimId));
+  await db.$transaction(async (tx) => refreshClaimStatus(tx, await lockClaim(tx, claimId)));
 }
 
 async function auditActions(targetId: string): Promise<string[]> {
