@@ -7,7 +7,8 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { CreateAnnotationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
-import { annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
+import { annotationScalars, annotationSnapshot, newAnnotationRow, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 
 export interface CreateAnnotationOptions {
@@ -24,20 +25,25 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
   const fields = storedFields(data);
   return db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
-    const annotation = await tx.annotation.create({
-      data: { ...fields, claimId, authorId: actor.id, status: "draft", version: 1 },
-      select: annotationSelect,
-    });
+    // The columns come back from the INSERT itself; the rest of the DTO is known already.
+    const row = newAnnotationRow(
+      await tx.annotation.create({
+        data: { ...fields, claimId, authorId: actor.id, status: "draft", version: 1 },
+        select: annotationScalars,
+      }),
+      actor,
+    );
     await finishAnnotationChange(tx, {
       actor,
       action: "annotation.created",
-      annotationId: annotation.id,
-      claimId,
-      articleId: claim.articleId,
+      annotationId: row.id,
+      claim,
+      // A draft does not count towards the claim's status: adding one cannot change it.
+      countsTowardsStatus: countsTowardsClaimStatus(row),
       before: null,
-      after: annotationSnapshot(annotation),
+      after: annotationSnapshot(row),
     });
-    return presentAnnotation(annotation, actor);
+    return presentAnnotation(row, actor);
   });
 }
 

@@ -7,6 +7,7 @@ import { lockClaim } from "@/lib/claims/lock-claim";
 import { findOwnAnnotation } from "@/lib/annotations/access";
 import { annotationColumns, annotationSnapshot } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
 
 export interface DeleteAnnotationOptions {
   actor: Actor | null;
@@ -18,7 +19,7 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
   assertCan(actor, "annotation.edit.own");
   const own = await findOwnAnnotation(actor, annotationId);
   await db.$transaction(async (tx) => {
-    await lockClaim(tx, own.claimId);
+    const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     await tx.annotation.delete({ where: { id: annotationId } });
@@ -26,8 +27,8 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
       actor,
       action: "annotation.deleted",
       annotationId,
-      claimId: own.claimId,
-      articleId: own.articleId,
+      claim,
+      countsTowardsStatus: countsTowardsClaimStatus(before),
       before: annotationSnapshot(before),
       after: null,
     });

@@ -7,15 +7,17 @@ import { requiredApprovals } from "@/lib/settings";
 import { annotationAbilities } from "@/lib/annotations/access";
 import { presentReply, presentReview, replySelect, reviewSelect, threadOrder } from "@/lib/reviews/present-thread";
 
-/** The columns of an annotation itself: what its audit snapshot and the state checks need. */
-export const annotationColumns = {
+/**
+ * The annotation row's own columns, without relations: what an INSERT or UPDATE can return
+ * in the same statement.
+ */
+export const annotationScalars = {
   id: true,
   claimId: true,
   kind: true,
   status: true,
   version: true,
   authorId: true,
-  author: { select: { id: true, name: true } },
   url: true,
   title: true,
   publisher: true,
@@ -29,6 +31,12 @@ export const annotationColumns = {
   updatedAt: true,
 } as const satisfies Prisma.AnnotationSelect;
 
+/** The columns of an annotation itself: what its audit snapshot and the state checks need. */
+export const annotationColumns = {
+  ...annotationScalars,
+  author: { select: { id: true, name: true } },
+} as const satisfies Prisma.AnnotationSelect;
+
 /**
  * The columns an annotation's DTO needs: its own, with its reviews and replies as nested
  * selects (one query per level, however many annotations are loaded).
@@ -38,6 +46,9 @@ export const annotationSelect = {
   reviews: { orderBy: threadOrder, select: reviewSelect },
   replies: { orderBy: threadOrder, select: replySelect },
 } as const satisfies Prisma.AnnotationSelect;
+
+/** An annotation row as `annotationScalars` returns it. */
+export type AnnotationScalarsRow = Prisma.AnnotationGetPayload<{ select: typeof annotationScalars }>;
 
 /** An annotation row as `annotationColumns` loads it. */
 export type AnnotationColumnsRow = Prisma.AnnotationGetPayload<{ select: typeof annotationColumns }>;
@@ -83,8 +94,17 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
   };
 }
 
+/**
+ * The row of an annotation its author has just created, as `annotationSelect` would load it,
+ * without reading it back: the author is the actor, and a new annotation has no reviews and
+ * no replies yet (both need it to exist first).
+ */
+export function newAnnotationRow(row: AnnotationScalarsRow, author: Actor): AnnotationRow {
+  return { ...row, author: { id: author.id, name: author.name }, reviews: [], replies: [] };
+}
+
 /** What the audit trail keeps of an annotation: its content and state, not its author's name. */
-export function annotationSnapshot(row: AnnotationColumnsRow): Prisma.InputJsonObject {
+export function annotationSnapshot(row: AnnotationScalarsRow): Prisma.InputJsonObject {
   const common = { claimId: row.claimId, kind: row.kind, status: row.status, version: row.version };
   if (row.kind === "source") {
     return { ...common, url: row.url, title: row.title, publisher: row.publisher, excerpt: row.excerpt, stance: row.stance };

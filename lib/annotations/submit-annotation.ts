@@ -27,7 +27,7 @@ export async function submitAnnotation({ actor, annotationId, input = {} }: Subm
   const own = await findOwnAnnotation(actor, annotationId);
   const { version } = parseInput(AnnotationTransitionInput, input);
   return db.$transaction(async (tx) => {
-    await lockClaim(tx, own.claimId);
+    const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (version !== undefined && before.version !== version) throw staleVersion(before.version);
@@ -46,7 +46,7 @@ export async function submitAnnotation({ actor, annotationId, input = {} }: Subm
     return transitionOwnAnnotation(tx, {
       actor,
       action: "annotation.submitted",
-      own,
+      claim,
       before,
       data: { status: "submitted", submittedAt: new Date(), ...(newRound ? { version: { increment: 1 } } : {}) },
     });

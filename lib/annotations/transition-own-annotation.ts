@@ -10,6 +10,8 @@ import {
   type AnnotationColumnsRow,
 } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange, type AnnotationAction } from "@/lib/annotations/finish-change";
+import type { LockedClaim } from "@/lib/claims/lock-claim";
+import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
 
 /**
  * Applies `data` with a compare-and-set on the status and version read as `before` (a review
@@ -21,12 +23,13 @@ export async function transitionOwnAnnotation(
   options: {
     actor: Actor;
     action: AnnotationAction;
-    own: { claimId: string; articleId: string };
+    /** The annotation's claim, locked by the caller (`lockClaim`). */
+    claim: LockedClaim;
     before: AnnotationColumnsRow;
     data: Prisma.AnnotationUpdateManyMutationInput;
   },
 ): Promise<AnnotationDTO> {
-  const { actor, action, own, before, data } = options;
+  const { actor, action, claim, before, data } = options;
   const { count } = await tx.annotation.updateMany({
     where: { id: before.id, authorId: actor.id, status: before.status, version: before.version },
     data,
@@ -37,8 +40,8 @@ export async function transitionOwnAnnotation(
     actor,
     action,
     annotationId: before.id,
-    claimId: own.claimId,
-    articleId: own.articleId,
+    claim,
+    countsTowardsStatus: countsTowardsClaimStatus(before) || countsTowardsClaimStatus(after),
     before: annotationSnapshot(before),
     after: annotationSnapshot(after),
   });

@@ -11,6 +11,7 @@ import { rationaleFromInput } from "@/lib/annotations/rationale";
 import { EDITABLE_STATUSES, findOwnAnnotation, staleVersion, statusAfterEdit } from "@/lib/annotations/access";
 import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
+import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
 
 export interface UpdateAnnotationOptions {
   actor: Actor | null;
@@ -31,7 +32,7 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
   const changes = own.kind === "source" ? sourceChanges(input) : verificationChanges(input);
   const { version } = changes;
   return db.$transaction(async (tx) => {
-    await lockClaim(tx, own.claimId);
+    const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (before.version !== version) throw staleVersion(before.version);
@@ -62,8 +63,8 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
       actor,
       action: "annotation.updated",
       annotationId,
-      claimId: own.claimId,
-      articleId: own.articleId,
+      claim,
+      countsTowardsStatus: countsTowardsClaimStatus(before) || countsTowardsClaimStatus(after),
       before: annotationSnapshot(before),
       after: annotationSnapshot(after),
     });

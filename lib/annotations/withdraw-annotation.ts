@@ -34,7 +34,7 @@ export async function withdrawAnnotation({ actor, annotationId, input = {} }: Wi
   const own = await findOwnAnnotation(actor, annotationId);
   const { version } = parseInput(AnnotationTransitionInput, input);
   return db.$transaction(async (tx) => {
-    await lockClaim(tx, own.claimId);
+    const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (version !== undefined && before.version !== version) throw staleVersion(before.version);
@@ -55,7 +55,7 @@ export async function withdrawAnnotation({ actor, annotationId, input = {} }: Wi
     return transitionOwnAnnotation(tx, {
       actor,
       action: "annotation.withdrawn",
-      own,
+      claim,
       before,
       data: { status: "draft", submittedAt: null },
     });

@@ -28,5 +28,8 @@ export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void>
       before: event.before ?? undefined,
       after: event.after ?? undefined,
     },
+    // Nothing is read back: without a select, the insert would return every column, the
+    // before/after documents included, only to be thrown away.
+    select: { id: true },
   });
 }

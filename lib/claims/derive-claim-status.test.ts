@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { deriveClaimStatus, type StatusInput } from "@/lib/claims/derive-claim-status";
+import { countsTowardsClaimStatus, deriveClaimStatus, type StatusInput } from "@/lib/claims/derive-claim-status";
 import { ANNOTATION_STATUSES, VERDICTS, type AnnotationStatus, type Verdict } from "@/lib/claims/present";
 
 const source = (status: AnnotationStatus): StatusInput => ({ kind: "source", status, verdict: null });
@@ -78,15 +78,34 @@ describe("deriveClaimStatus", () => {
     expect(deriveClaimStatus(annotations)).toBe(expected);
   });
 
+  const annotation = fc.record({
+    kind: fc.constantFrom("source" as const, "verification" as const),
+    status: fc.constantFrom(...ANNOTATION_STATUSES),
+    verdict: fc.constantFrom(...VERDICTS),
+  });
+
   it("never depends on the order of the annotations", () => {
-    const annotation = fc.record({
-      kind: fc.constantFrom("source" as const, "verification" as const),
-      status: fc.constantFrom(...ANNOTATION_STATUSES),
-      verdict: fc.constantFrom(...VERDICTS),
-    });
     fc.assert(
       fc.property(fc.array(annotation, { maxLength: 8 }), (annotations) => {
         expect(deriveClaimStatus([...annotations].reverse())).toBe(deriveClaimStatus(annotations));
+      }),
+    );
+  });
+
+  // Annotation changes skip the status refresh on this promise (lib/annotations/finish-change.ts):
+  // a new draft, for instance, must not be able to move a claim's status.
+  it("does not count drafts and rejected annotations", () => {
+    expect(countsTowardsClaimStatus({ status: "draft" })).toBe(false);
+    expect(countsTowardsClaimStatus({ status: "rejected" })).toBe(false);
+    for (const status of ["submitted", "changes_requested", "approved"] as const) expect(countsTowardsClaimStatus({ status })).toBe(true);
+  });
+
+  it("never changes when annotations that do not count are added or removed", () => {
+    fc.assert(
+      fc.property(fc.array(annotation, { maxLength: 8 }), fc.array(annotation, { maxLength: 4 }), (annotations, others) => {
+        const uncounted = others.filter((other) => !countsTowardsClaimStatus(other));
+        expect(deriveClaimStatus([...annotations, ...uncounted])).toBe(deriveClaimStatus(annotations));
+        expect(deriveClaimStatus(annotations.filter(countsTowardsClaimStatus))).toBe(deriveClaimStatus(annotations));
       }),
     );
   });

@@ -31,20 +31,35 @@ export interface StatusInput {
 /** The statuses an annotation change can lead to. */
 export type DerivedClaimStatus = Extract<ClaimStatus, "unchecked" | "in_review" | "verified" | "disputed">;
 
-/** Verification statuses that keep a claim in review until it is settled. */
-const IN_REVIEW_LOOP: ReadonlySet<AnnotationStatus> = new Set(["submitted", "changes_requested", "approved"]);
+/**
+ * Annotation statuses that count towards a claim's status: the review loop (submitted, sent
+ * back for changes) and its outcome (approved). Drafts and rejected annotations never count.
+ */
+const COUNTED_STATUSES: ReadonlySet<AnnotationStatus> = new Set(["submitted", "changes_requested", "approved"]);
+
+/**
+ * Whether an annotation in this status can count towards its claim's status. A change that
+ * only touches annotations for which this is false, before and after (a new draft, an edited
+ * draft, a reply), leaves `deriveClaimStatus` where it was: it looks at nothing else.
+ */
+export function countsTowardsClaimStatus(annotation: { status: AnnotationStatus }): boolean {
+  return COUNTED_STATUSES.has(annotation.status);
+}
 
 /** Derives a claim's status from its annotations (all of them, drafts included; drafts do not count). */
 export function deriveClaimStatus(annotations: readonly StatusInput[]): DerivedClaimStatus {
-  const verifications = annotations.filter((annotation) => annotation.kind === "verification");
+  // Only counted annotations are looked at, so `countsTowardsClaimStatus` holds by construction.
+  const counted = annotations.filter(countsTowardsClaimStatus);
+  const verifications = counted.filter((annotation) => annotation.kind === "verification");
   const approvedVerdicts = new Set(
     verifications.filter((annotation) => annotation.status === "approved").map((annotation) => annotation.verdict),
   );
   if (approvedVerdicts.size > 1) return "disputed";
-  const hasApprovedSource = annotations.some(
+  const hasApprovedSource = counted.some(
     (annotation) => annotation.kind === "source" && annotation.status === "approved",
   );
   if (approvedVerdicts.size === 1 && hasApprovedSource) return "verified";
-  const verificationUnderWay = verifications.some((annotation) => IN_REVIEW_LOOP.has(annotation.status));
+  // Every counted verification is submitted, sent back or approved: in the review loop.
+  const verificationUnderWay = verifications.length > 0;
   return verificationUnderWay ? "in_review" : "unchecked";
 }

@@ -15,24 +15,30 @@
  */
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ClaimStatus } from "@/lib/claims/present";
 
-/** The locked claim's ids. */
+/** The locked claim's ids, and its status as of the lock. */
 export interface LockedClaim {
   id: string;
   articleId: string;
+  /**
+   * The stored status, read with the lock: every other writer of the row waits for this
+   * transaction, so it stays current until this transaction changes it itself.
+   */
+  status: ClaimStatus;
 }
 
 /** Locks a claim before its annotations change; `not_found` when it is gone. */
 export async function lockClaim(tx: Tx, claimId: string): Promise<LockedClaim> {
   const rows = await tx.$queryRaw<LockedClaim[]>`
-    SELECT id, article_id AS "articleId" FROM claims WHERE id = ${claimId} FOR NO KEY UPDATE`;
+    SELECT id, article_id AS "articleId", status::text AS status FROM claims WHERE id = ${claimId} FOR NO KEY UPDATE`;
   return found(rows);
 }
 
 /** Locks a claim that is about to be deleted; `not_found` when it is gone. */
 export async function lockClaimForDelete(tx: Tx, claimId: string): Promise<LockedClaim> {
   const rows = await tx.$queryRaw<LockedClaim[]>`
-    SELECT id, article_id AS "articleId" FROM claims WHERE id = ${claimId} FOR UPDATE`;
+    SELECT id, article_id AS "articleId", status::text AS status FROM claims WHERE id = ${claimId} FOR UPDATE`;
   return found(rows);
 }
 

@@ -29,7 +29,7 @@ export async function replyToAnnotation({ actor, annotationId, input }: ReplyToA
   return db.$transaction(async (tx) => {
     // The claim lock keeps the annotation from turning into a draft (withdrawn) between the
     // visibility check below and the insert, which would put a stranger's reply under a draft.
-    await lockClaim(tx, target.claimId);
+    const claim = await lockClaim(tx, target.claimId);
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, ...visibleAnnotationWhere(actor) },
       select: { kind: true, status: true, version: true },
@@ -40,8 +40,9 @@ export async function replyToAnnotation({ actor, annotationId, input }: ReplyToA
       actor,
       action: "annotation.replied",
       annotationId,
-      claimId: target.claimId,
-      articleId: target.articleId,
+      claim,
+      // A reply changes no annotation: the claim's status cannot move.
+      countsTowardsStatus: false,
       before: null,
       after: { claimId: target.claimId, kind: annotation.kind, status: annotation.status, version: annotation.version, replyId: reply.id, body },
     });

@@ -53,7 +53,7 @@ export async function reviewAnnotation({ actor, annotationId, input }: ReviewAnn
   const { decision, comment, version } = parseInput(ReviewAnnotationInput, input);
   const required = requiredApprovals();
   return db.$transaction(async (tx) => {
-    await lockClaim(tx, target.claimId);
+    const claim = await lockClaim(tx, target.claimId);
     await lockAnnotation(tx, annotationId);
     // Read again under the locks: the author may have edited, withdrawn or deleted it since.
     const before = await tx.annotation.findFirst({
@@ -95,8 +95,9 @@ export async function reviewAnnotation({ actor, annotationId, input }: ReviewAnn
       actor,
       action: "annotation.reviewed",
       annotationId,
-      claimId: target.claimId,
-      articleId: target.articleId,
+      claim,
+      // Only a submitted annotation is reviewed, and that counts.
+      countsTowardsStatus: true,
       before: { claimId: target.claimId, kind: before.kind, status: before.status, version },
       after: { claimId: target.claimId, kind: before.kind, status, version, reviewId: review.id, decision, comment, approvals },
     });

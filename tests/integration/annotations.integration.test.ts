@@ -9,10 +9,12 @@ import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { getClaim } from "@/lib/claims/get-claim";
 import { getArticle } from "@/lib/articles/get-article";
 import { refreshClaimStatus } from "@/lib/claims/refresh-claim-status";
+import { lockClaim } from "@/lib/claims/lock-claim";
 import { isAppError } from "@/lib/errors";
 import type { AnnotationStatus } from "@/lib/claims/present";
 import { makeUser } from "./factories";
 import { expectRefused, makeClaim, makeSource, makeVerification } from "./claim-factories";
+import { annotationIn, countQueries, review, submitted } from "./review-factories";
 
 const SOURCE = { kind: "source", url: "https://stats.example.org/labour", title: "Labour force survey", stance: "refutes" };
 const VERIFICATION = { kind: "verification", verdict: "misleading", rationale: "Part-time work is left out." };
@@ -20,7 +22,7 @@ const VERIFICATION = { kind: "verification", verdict: "misleading", rationale: "
 /** Sets an annotation's status as a reviewer's decision would (reviews are another use case). */
 async function decide(annotationId: string, status: AnnotationStatus): Promise<void> {
   const { claimId } = await db.annotation.update({ where: { id: annotationId }, data: { status }, select: { claimId: true } });
-  await db.$transaction((tx) => refreshClaimStatus(tx, claimId));
+  await db.$transaction(async (tx) => refreshClaimStatus(tx, await lockClaim(tx, claimId)));
 }
 
 async function auditActions(targetId: string): Promise<string[]> {
@@ -152,6 +154,69 @@ describe("creating an annotation", () => {
     expect(verification.rationaleText).toBe("See the survey\n\none\n\nmail");
     const link = (verification.rationale.content?.[0]?.content?.[1]?.marks ?? []).find((mark) => mark.type === "link");
     expect(link?.attrs).toEqual({ href: "https://stats.example.org/", target: null, rel: "noopener noreferrer nofollow", class: null, title: null });
+  });
+});
+
+describe("a new draft", () => {
+  it.each([
+    ["a source", SOURCE],
+    ["a verification", VERIFICATION],
+  ])("answers %s exactly as it reads back afterwards", async (_, input) => {
+    const reviewer = await makeUser("reviewer", "Rita Reader");
+    const claim = await makeClaim(reviewer);
+    const created = await createAnnotation({ actor: reviewer, claimId: claim.id, input });
+    // The response is built from what the INSERT returned, not read back: it must not differ.
+    expect(await getAnnotation({ actor: reviewer, annotationId: created.id })).toEqual(created);
+    const inClaim = (await getClaim({ actor: reviewer, claimId: claim.id })).annotations.find((annotation) => annotation.id === created.id);
+    expect(inClaim).toEqual(created);
+  });
+
+  /** A claim in `status`, reached the way the app gets there. */
+  async function claimIn(status: "unchecked" | "in_review" | "verified" | "disputed" | "needs_reverification" | "orphaned") {
+    const author = await makeUser();
+    const reviewer = await makeUser();
+    const claim = await makeClaim(author);
+    if (status === "in_review" || status === "needs_reverification") {
+      await submitted(author, claim.id);
+    }
+    if (status === "verified" || status === "disputed") {
+      await annotationIn("approved", author, reviewer, claim.id, "source");
+      await annotationIn("approved", author, reviewer, claim.id, "verification");
+    }
+    if (status === "disputed") {
+      const other = await submitted(author, claim.id, "verification", { verdict: "true" });
+      await review(reviewer, other);
+    }
+    // Re-anchoring stores these two (lib/claims/reanchor-claims.ts): after a changed text, with
+    // every approval sent back to review; or when the text is gone.
+    if (status === "needs_reverification" || status === "orphaned") await db.claim.update({ where: { id: claim.id }, data: { status } });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe(status);
+    return claim;
+  }
+
+  it.each(["unchecked", "in_review", "verified", "disputed", "needs_reverification", "orphaned"] as const)(
+    "leaves a claim %s as it was, with one audit event and no status change in it",
+    async (status) => {
+      const claim = await claimIn(status);
+      const reviewer = await makeUser();
+      const before = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      for (const input of [SOURCE, VERIFICATION]) {
+        const created = await createAnnotation({ actor: reviewer, claimId: claim.id, input });
+        const events = await db.auditEvent.findMany({ where: { targetId: created.id } });
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({ action: "annotation.created", claimId: claim.id, actorId: reviewer.id });
+        expect(events[0]?.after).not.toHaveProperty("claimStatus");
+      }
+      expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toEqual(before);
+    },
+  );
+
+  it("costs one transaction of six statements: lock, insert, audit event, notification", async () => {
+    const reviewer = await makeUser();
+    const claim = await makeClaim(reviewer);
+    // BEGIN, the claim lock, the INSERT returning the row, the audit INSERT, pg_notify, COMMIT.
+    // More means the create path reads something back again (see lib/annotations/create-annotation.ts).
+    expect(await countQueries(() => createAnnotation({ actor: reviewer, claimId: claim.id, input: SOURCE }))).toBe(6);
   });
 });
 

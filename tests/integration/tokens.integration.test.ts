@@ -10,6 +10,7 @@ import * as tokensRoute from "@/app/api/tokens/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as articlesRoute from "@/app/api/articles/route";
 import { makeUser } from "./factories";
+import { countQueries } from "./review-factories";
 
 const BASE = "http://factdesk.test";
 
@@ -207,6 +208,18 @@ describe("resolving a bearer token", () => {
     await resolveBearerToken(secret);
     const third = (await db.accessToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt;
     expect(third?.getTime()).toBeGreaterThan(longAgo.getTime() + LAST_USED_RESOLUTION_MS);
+  });
+
+  it("finds the token and its owner in one statement, with the owner's current role", async () => {
+    const user = await makeUser("reviewer", "Tess Token");
+    const { secret } = await makeToken(user);
+    await resolveBearerToken(secret); // records lastUsedAt, a write the next minute does without
+    await db.user.update({ where: { id: user.id }, data: { role: "editor" } });
+    let actor: Actor | null = null;
+    expect(await countQueries(async () => (actor = await resolveBearerToken(secret)))).toBe(1);
+    expect(actor).toEqual({ ...user, role: "editor" });
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await resolveBearerToken(secret)).toBeNull();
   });
 });
 
