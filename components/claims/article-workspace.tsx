@@ -12,7 +12,8 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { articleDocumentProblem, countBlocks, sizeProblem } from "@/lib/editor/article-document-rules";
 import { api, ApiError } from "@/lib/api-client";
 import type { ArticleDTO, CreatedRevisionDTO } from "@/lib/articles/present";
-import type { ClaimDTO, ClaimSummaryDTO } from "@/lib/claims/present";
+import type { ClaimDTO } from "@/lib/claims/present";
+import { listedClaim, workspaceArticle, type WorkspaceArticle } from "@/components/claims/listed-claim";
 import { plural } from "@/lib/format";
 import { ClaimHighlights, claimRange } from "@/components/editor/claim-highlights";
 import { ReadOnlyText, isTextLocked } from "@/components/editor/read-only-text";
@@ -79,9 +80,6 @@ function revisionSummary(created: CreatedRevisionDTO): string {
   return parts.join(" ");
 }
 
-/** The article as the workspace needs it: its revision's document, not its canonical text. */
-export type WorkspaceArticle = Omit<ArticleDTO, "revision"> & { revision: Omit<ArticleDTO["revision"], "text"> };
-
 /**
  * The article page's working area: the text with its claim highlights on the left, the claim
  * panel on the right. Claims are rows fetched from the API and drawn as decorations (D1);
@@ -120,7 +118,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
   const reload = useCallback(async () => {
     const [fresh] = await Promise.allSettled([api<ArticleDTO>(`/api/articles/${articleId}`), reloadDetail()]);
     if (fresh.status === "fulfilled") {
-      setArticle(fresh.value);
+      setArticle(workspaceArticle(fresh.value));
       setLoadError(null);
     } else {
       setLoadError(fresh.reason instanceof ApiError ? fresh.reason.message : "Could not refresh the claims.");
@@ -247,9 +245,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
         method: "POST",
         body: { ...pending, revision: article.revision.number, claimant: claimant.trim() || null },
       });
-      // A new claim has no annotations yet, so it is its own summary.
-      const summary: ClaimSummaryDTO = { ...claim, annotations: [] };
-      setArticle((current) => ({ ...current, claims: [...current.claims.filter((c) => c.id !== claim.id), summary] }));
+      setArticle((current) => ({ ...current, claims: [...current.claims.filter((c) => c.id !== claim.id), listedClaim(claim)] }));
       setPending(null);
       detail.show(claim);
       setActiveId(claim.id);
@@ -303,7 +299,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
       const fresh = await api<ArticleDTO>(`/api/articles/${articleId}`);
       editor.commands.setTextLocked(true);
       setEditBase(null);
-      setArticle(fresh);
+      setArticle(workspaceArticle(fresh));
       setNotice(revisionSummary(created));
       // The page header (revision number) is drawn on the server.
       router.refresh();

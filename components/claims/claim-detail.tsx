@@ -165,7 +165,7 @@ export function ClaimDetailLoading({
   onBack,
   onRetry,
 }: {
-  claim: ClaimSummaryDTO;
+  claim: Pick<ClaimSummaryDTO, "exact" | "status">;
   error: string | null;
   onBack: () => void;
   onRetry: () => void;

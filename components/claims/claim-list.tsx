@@ -1,7 +1,8 @@
 "use client";
 
 import { startTransition, useEffect, useState } from "react";
-import type { ClaimStatus, ClaimSummaryDTO } from "@/lib/claims/present";
+import type { ClaimStatus } from "@/lib/claims/present";
+import type { ListedClaim } from "@/components/claims/listed-claim";
 import { CLAIM_STATUSES } from "@/lib/claims/present";
 import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
 import { plural } from "@/lib/format";
@@ -15,7 +16,7 @@ export interface ClaimFilters {
 }
 
 /** Applies the panel's filters. */
-export function filterClaims(claims: ClaimSummaryDTO[], filters: ClaimFilters): ClaimSummaryDTO[] {
+export function filterClaims<T extends Pick<ListedClaim, "status" | "createdBy">>(claims: T[], filters: ClaimFilters): T[] {
   return claims.filter(
     (claim) =>
       (filters.status === "all" || claim.status === filters.status) &&
@@ -38,7 +39,7 @@ export function ClaimList({
   activeId,
   onOpen,
 }: {
-  claims: ClaimSummaryDTO[];
+  claims: ListedClaim[];
   filters: ClaimFilters;
   onFiltersChange: (filters: ClaimFilters) => void;
   activeId: string | null;
@@ -110,8 +111,7 @@ export function ClaimList({
       ) : (
         <ol className="grid gap-2" aria-label="Claims in document order">
           {shown.map((claim) => {
-            const verdicts = claim.annotations.filter((annotation) => annotation.kind === "verification").length;
-            const sources = claim.annotations.length - verdicts;
+            const { verdicts, sources } = claim;
             return (
               <li key={claim.id}>
                 <button

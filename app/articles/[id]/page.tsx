@@ -5,8 +5,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getArticle } from "@/lib/articles/get-article";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { ArticleWorkspace, type WorkspaceArticle } from "@/components/claims/article-workspace";
-import type { ArticleDTO } from "@/lib/articles/present";
+import { ArticleWorkspace } from "@/components/claims/article-workspace";
+import { workspaceArticle } from "@/components/claims/listed-claim";
 import { can } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/versions/version-history";
 import { versionPath } from "@/lib/versions/urls";
@@ -51,13 +51,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           ) : null}
         </p>
       </header>
-      <ArticleWorkspace initial={withoutRevisionText(article)} canRevise={can(actor, "article.revise")} />
+      <ArticleWorkspace initial={workspaceArticle(article)} canRevise={can(actor, "article.revise")} />
     </div>
   );
 }
 
-/** The editor reads the document; its canonical text would only double the page's weight. */
-function withoutRevisionText(article: ArticleDTO): WorkspaceArticle {
-  const { text: _text, ...revision } = article.revision;
-  return { ...article, revision };
-}
