@@ -25,6 +25,7 @@ export interface RouteContext<P extends RouteParams> {
   credential: Credential | null;
 }
 
+/** What Next.js passes a route handler (with no `params` at all for a route without dynamic segments). */
 type NextRouteContext<P> = { params: Promise<P> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -125,11 +126,34 @@ async function identify(request: Request, caller: Caller): Promise<{ actor: Acto
   return { actor, credential: actor ? "session" : null };
 }
 
+/**
+ * A mutation refused before the session was read (cross-site, no Origin) is pinned on the
+ * browser's account when it carries a session cookie: that account is whom the request was
+ * made to act as. Best effort: the refusal stands either way.
+ */
+async function attributeRefusal(caller: Caller): Promise<void> {
+  try {
+    const { actor, refusedUserId } = await readSession();
+    caller.actor = actor;
+    caller.refusedUserId = refusedUserId;
+    if (actor || refusedUserId) caller.presented = "session";
+  } catch {
+    // No session to read (outside a request): leave the refusal unattributed.
+  }
+}
+
 /** Writes the audit event of a refused request, when the policy asks for one; never throws. */
-async function recordRefusal(request: Request, params: Promise<RouteParams>, caller: Caller, error: unknown): Promise<void> {
+async function recordRefusal(
+  request: Request,
+  params: Promise<RouteParams> | undefined,
+  caller: Caller,
+  error: unknown,
+): Promise<void> {
   const status = deniedStatus(error, caller.presented);
   if (status === null || !isAppError(error)) return;
-  const resolved = await params.catch((): RouteParams => ({}));
+  if (status === 403 && caller.presented === null) await attributeRefusal(caller);
+  // Next.js hands routes without dynamic segments no `params` at all.
+  const resolved: RouteParams = (await Promise.resolve(params).catch(() => undefined)) ?? {};
   const id = resolved.id;
   await recordDenialSafely({
     actorId: caller.actor?.id ?? caller.refusedUserId,
