@@ -5,16 +5,18 @@
  * only the fact that it was refused.
  *
  * Which refusals are recorded, and why:
- * - 403 forbidden, always: a signed-in caller tried something their role or ownership does not
- *   allow, or a request came from another site. These are rare in normal use and each is
- *   worth a look.
+ * - 403 forbidden, always when a signed-in caller was refused: their role or ownership does
+ *   not allow what they tried. Rare in normal use, attributable, and each worth a look. A
+ *   request refused before anyone could be identified (a cross-site request without a
+ *   session) is recorded too, but bounded like the next case.
  * - 404 that hides an object the caller may not see (someone else's draft or access token),
  *   marked `concealed` by the domain layer. The caller gets the same 404 as for an id that was
  *   never issued; only the audit log tells the two apart. A plain miss is not recorded.
  * - 401 for a credential that was presented and refused (an unknown, revoked or malformed
- *   access token; the session of a disabled account or of one signed out everywhere), at most
- *   one per account and client address per minute: anyone can send such requests for free, so without a
- *   bound they would fill the log.
+ *   access token; the session of a disabled account or of one signed out everywhere).
+ * - Refusals that cannot be pinned on a signed-in account (the 401s above, anonymous 403s) are
+ *   recorded at most once per minute for each account (or none), client address and status:
+ *   anyone can send such requests for free, so without a bound they would fill the log.
  * - 401 without any credential is not recorded: it is what every signed-out browser gets,
  *   carries no identity to attribute, and recording it would let anyone grow the audit table
  *   without limit. Failed sign-ins are recorded (and limited) where they happen.
@@ -26,8 +28,8 @@ import { db } from "@/lib/db";
 /** The action of every refusal event. */
 export const ACCESS_DENIED = "access.denied";
 
-/** How often, per client address, a refused credential is recorded. */
-export const REFUSED_CREDENTIAL_INTERVAL_MS = 60_000;
+/** How often a refusal not pinned on a signed-in account is recorded, per account, address and status. */
+export const UNATTRIBUTED_INTERVAL_MS = 60_000;
 
 /** Ids in the path are the caller's to choose: bounded so a refusal cannot bloat the log. */
 const MAX_TARGET_LENGTH = 200;
@@ -58,7 +60,8 @@ export interface DenialInput {
  * not let a failure here change its answer: see `recordDenialSafely`.
  */
 export async function recordDenial(input: DenialInput): Promise<boolean> {
-  if (input.status === 401 && (await recentlyRecorded(input.actorId, input.address))) return false;
+  const bounded = input.status === 401 || input.actorId === null;
+  if (bounded && (await recentlyRecorded(input))) return false;
   const path = input.route.split(" ")[1] ?? "";
   const segment = path.split("/")[2] ?? "";
   const targetType = input.targetId ? (TARGET_TYPES[segment] ?? "route") : "route";
@@ -93,18 +96,18 @@ export async function recordDenialSafely(input: DenialInput): Promise<void> {
 }
 
 /**
- * Whether a refused credential of this account (or of no known account) from this address was
- * recorded within the last interval. Per account too, so that a disabled account's attempts
- * are not hidden by an unrelated flood of bad tokens from the same proxy address.
+ * Whether a refusal of this account (or of no known account), from this address and with this
+ * status, was recorded within the last interval. Per account too, so that a disabled account's
+ * attempts are not hidden by an unrelated flood of bad tokens from the same proxy address.
  */
-async function recentlyRecorded(actorId: string | null, address: string): Promise<boolean> {
-  const since = new Date(Date.now() - REFUSED_CREDENTIAL_INTERVAL_MS);
+async function recentlyRecorded({ actorId, address, status }: DenialInput): Promise<boolean> {
+  const since = new Date(Date.now() - UNATTRIBUTED_INTERVAL_MS);
   const count = await db.auditEvent.count({
     where: {
       action: ACCESS_DENIED,
       actorId,
       createdAt: { gte: since },
-      AND: [{ after: { path: ["status"], equals: 401 } }, { after: { path: ["address"], equals: address } }],
+      AND: [{ after: { path: ["status"], equals: status } }, { after: { path: ["address"], equals: address } }],
     },
   });
   return count > 0;

@@ -142,19 +142,22 @@ describe("a refused request", () => {
     ]);
   });
 
-  it("a mutation from another site: 403, nothing changed, recorded without an actor", async () => {
+  it("a mutation from another site: 403, nothing changed, recorded once without an actor", async () => {
     const author = await makeUser();
     const annotation = await submittedSource(author);
     const before = await databaseState();
     const address = freshAddress();
 
     // No Origin header and no token: what a form on another site would send with a cookie.
-    const response = await annotationRoute.PATCH(
-      request(`/api/annotations/${annotation.id}`, { address, method: "PATCH", body: { title: "x", version: 1 } }),
-      withId(annotation.id),
-    );
+    // Nobody could be identified, so a flood of them is recorded once a minute per address.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const response = await annotationRoute.PATCH(
+        request(`/api/annotations/${annotation.id}`, { address, method: "PATCH", body: { title: "x", version: 1 } }),
+        withId(annotation.id),
+      );
+      expect(response.status).toBe(403);
+    }
 
-    expect(response.status).toBe(403);
     const after = await databaseState();
     expect({ ...after, auditEvents: after.auditEvents - 1 }).toEqual(before);
     expect(await denials({ targetId: annotation.id })).toMatchObject([
