@@ -327,3 +327,28 @@ test("the owner's draft and token stay out of every answer to anyone else", asyn
   }
   await Promise.all([owner.client, reviewer.client, editor, admin].map((client) => client.api.dispose()));
 });
+
+test("requests another site makes a signed-in browser send are refused and recorded once against the account", async ({ baseURL }) => {
+  const base = baseURL ?? "";
+  const victim = await newReviewer(base, "Cross Site Target");
+  const editor = await signedIn(base, "erin@factdesk.test");
+  const articleId = (await editor.ok<{ id: string }>("POST", "/api/articles", { title: "Cross-site target", text: MATRIX_ARTICLE_TEXT })).id;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const response = await victim.client.api.post(`/api/articles/${articleId}/claims`, {
+      headers: { origin: "https://attacker.example", "content-type": "application/json" },
+      data: { exact: "NATO", start: 0, end: 4, revision: 1 },
+    });
+    expect(response.status()).toBe(403);
+  }
+  const article = await victim.client.ok<{ claims: unknown[] }>("GET", `/api/articles/${articleId}`);
+  expect(article.claims).toEqual([]);
+  const database = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await database.connect();
+  const { rows } = await database.query<{ route: string; status: string }>(
+    "SELECT after->>'route' AS route, after->>'status' AS status FROM audit_events WHERE action = 'access.denied' AND actor_id = $1",
+    [victim.id],
+  );
+  await database.end();
+  expect(rows).toEqual([{ route: "POST /api/articles/[id]/claims", status: "403" }]);
+  await Promise.all([victim.client.api.dispose(), editor.api.dispose()]);
+});

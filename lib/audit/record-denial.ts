@@ -6,15 +6,16 @@
  *
  * Which refusals are recorded, and why:
  * - 403 forbidden, always when a signed-in caller was refused: their role or ownership does
- *   not allow what they tried. Rare in normal use, attributable, and each worth a look. A
- *   request refused before anyone could be identified (a cross-site request without a
- *   session) is recorded too, but bounded like the next case.
+ *   not allow what they tried. Rare in normal use, attributable, and each worth a look.
+ *   A cross-site request is refused before the session is read; it is recorded against the
+ *   account of the session cookie it carried (if any), but bounded like the refusals below:
+ *   another site, not the account, decides how many there are.
  * - 404 that hides an object the caller may not see (someone else's draft or access token),
  *   marked `concealed` by the domain layer. The caller gets the same 404 as for an id that was
  *   never issued; only the audit log tells the two apart. A plain miss is not recorded.
  * - 401 for a credential that was presented and refused (an unknown, revoked or malformed
  *   access token; the session of a disabled account or of one signed out everywhere).
- * - Refusals that cannot be pinned on a signed-in account (the 401s above, anonymous 403s) are
+ * - Refusals that cannot be pinned on a signed-in account (the 401s above, cross-site 403s) are
  *   recorded at most once per minute for each account (or none), client address and status:
  *   anyone can send such requests for free, so without a bound they would fill the log.
  * - 401 without any credential is not recorded: it is what every signed-out browser gets,
@@ -53,6 +54,11 @@ export interface DenialInput {
   code: string;
   credential: "session" | "token" | null;
   address: string;
+  /**
+   * Bound it like a refusal nobody can be held to, even though it names an account: a request
+   * another site made a signed-in browser send, which that account did not choose to make.
+   */
+  bounded?: boolean;
 }
 
 /**
@@ -60,7 +66,7 @@ export interface DenialInput {
  * not let a failure here change its answer: see `recordDenialSafely`.
  */
 export async function recordDenial(input: DenialInput): Promise<boolean> {
-  const bounded = input.status === 401 || input.actorId === null;
+  const bounded = input.bounded === true || input.status === 401 || input.actorId === null;
   if (bounded && (await recentlyRecorded(input))) return false;
   const path = input.route.split(" ")[1] ?? "";
   const segment = path.split("/")[2] ?? "";

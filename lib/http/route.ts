@@ -151,7 +151,9 @@ async function recordRefusal(
 ): Promise<void> {
   const status = deniedStatus(error, caller.presented);
   if (status === null || !isAppError(error)) return;
-  if (status === 403 && caller.presented === null) await attributeRefusal(caller);
+  // Made by another site, not by the account: bounded like refusals nobody can be held to.
+  const crossSite = status === 403 && caller.presented === null;
+  if (crossSite) await attributeRefusal(caller);
   // Next.js hands routes without dynamic segments no `params` at all.
   const resolved: RouteParams = (await Promise.resolve(params).catch(() => undefined)) ?? {};
   const id = resolved.id;
@@ -163,6 +165,7 @@ async function recordRefusal(
     code: error.code,
     credential: caller.presented,
     address: clientAddress(request.headers),
+    bounded: crossSite,
   });
 }
 
@@ -212,7 +215,9 @@ export function publicRoute<P extends RouteParams = Record<string, never>>(
       return await handler({ request, params, actor, credential });
     } catch (error) {
       // After the handler's transaction has rolled back: the refusal is recorded on its own.
-      await recordRefusal(request, context.params, caller, error);
+      await recordRefusal(request, context.params, caller, error).catch((failure: unknown) => {
+        console.error("[factdesk] could not record a refused request", failure);
+      });
       const response = errorResponse(error);
       if (error instanceof BearerError) response.headers.set("www-authenticate", 'Bearer error="invalid_token"');
       return response;
