@@ -32,7 +32,7 @@ export type OtherCaller = "reviewer" | "editor" | "admin";
  * belong to the owner (a reviewer); articles, revisions and versions belong to the desk.
  */
 export type Fixture =
-  /** An article imported by an editor, with revision 1 (`[n]` = 1). */
+  /** An article imported by an editor, with revision 1 (`[n]` = 1) and no published version. */
   | "article"
   /** Version 1 of an article an editor published (`[n]` = 1). */
   | "version"
@@ -64,7 +64,8 @@ export interface OwnedCase {
   body?: unknown;
   /**
    * A successful call changes the fixture (a review approves it, an edit bumps its version,
-   * a delete removes it): every caller expected to succeed gets a fixture of their own.
+   * a delete removes it, a publication makes an article public): every caller expected to
+   * succeed gets a fixture of their own. Without it, the fixture may be shared with other rows.
    */
   fresh?: boolean;
 }
@@ -207,7 +208,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
       { on: "article", own: 200, others: 200, anonymous: 404 },
     ],
   },
-  "POST /api/articles/[id]/versions": { access: "editor", onMissing: 404, body: {}, owned: [{ on: "article", ...EDITORS_ONLY(201) }] },
+  // Fresh: once published, the article is public, which other rows' expectations depend on.
+  "POST /api/articles/[id]/versions": {
+    access: "editor",
+    onMissing: 404,
+    body: {},
+    owned: [{ on: "article", ...EDITORS_ONLY(201), fresh: true }],
+  },
   "POST /api/articles/preview": { access: "editor", onMissing: 200, body: { title: "Preview", text: "One paragraph." } },
   "GET /api/articles": { access: "session", onMissing: 200 },
   "POST /api/articles": { access: "editor", onMissing: 201, body: { title: "Matrix import", text: "One paragraph." } },
