@@ -23,17 +23,24 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
+  /**
+   * A `not_found` that hides an object which exists but is not the caller's to see (someone
+   * else's draft or token). For the audit log only (lib/audit/record-denial.ts): it is never
+   * sent, so the answer stays the same as for an id that was never issued.
+   */
+  readonly concealed: boolean;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { fields?: FieldErrors; details?: Record<string, unknown>; cause?: unknown } = {},
+    options: { fields?: FieldErrors; details?: Record<string, unknown>; cause?: unknown; concealed?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
     this.details = options.details;
+    this.concealed = options.concealed ?? false;
   }
 }
 

@@ -105,7 +105,7 @@ export async function findVisibleAnnotation(actor: Actor, annotationId: string):
     where: { id: annotationId, ...visibleAnnotationWhere(actor) },
     select: { id: true, claimId: true, kind: true, authorId: true, claim: { select: { articleId: true } } },
   });
-  if (!annotation) throw new AppError("not_found", "No such annotation.");
+  if (!annotation) throw await annotationNotFound(annotationId);
   return {
     id: annotation.id,
     claimId: annotation.claimId,
@@ -124,9 +124,19 @@ export async function findOwnAnnotation(actor: Actor, annotationId: string): Pro
     where: { id: annotationId, ...visibleAnnotationWhere(actor) },
     select: { id: true, claimId: true, kind: true, authorId: true, claim: { select: { articleId: true } } },
   });
-  if (!annotation) throw new AppError("not_found", "No such annotation.");
+  if (!annotation) throw await annotationNotFound(annotationId);
   if (annotation.authorId !== actor.id) throw new AppError("forbidden", "Only its author can change an annotation.");
   return { id: annotation.id, claimId: annotation.claimId, kind: annotation.kind, articleId: annotation.claim.articleId };
+}
+
+/**
+ * The 404 for an annotation the scoped query did not find. It is `concealed` when the
+ * annotation exists (someone else's draft), which only the audit log learns; the caller gets
+ * the same answer either way, after the same one extra lookup.
+ */
+export async function annotationNotFound(annotationId: string): Promise<AppError> {
+  const exists = (await db.annotation.count({ where: { id: annotationId } })) > 0;
+  return new AppError("not_found", "No such annotation.", { concealed: exists });
 }
 
 /** The error of a change made from an old version: 409 with the version to reload. */

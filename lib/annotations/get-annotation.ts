@@ -1,10 +1,9 @@
 /** One annotation, if the asking user may see it. */
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationDTO } from "@/lib/claims/present";
-import { visibleAnnotationWhere } from "@/lib/annotations/access";
+import { annotationNotFound, visibleAnnotationWhere } from "@/lib/annotations/access";
 import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
 
 /** The annotation; `not_found` when it does not exist or is someone else's draft. */
@@ -14,6 +13,6 @@ export async function getAnnotation({ actor, annotationId }: { actor: Actor | nu
     where: { id: annotationId, ...visibleAnnotationWhere(actor) },
     select: annotationSelect,
   });
-  if (!annotation) throw new AppError("not_found", "No such annotation.");
+  if (!annotation) throw await annotationNotFound(annotationId);
   return presentAnnotation(annotation, actor);
 }

@@ -8,13 +8,14 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import type { Credential } from "@/lib/auth/credential";
-import { AppError } from "@/lib/errors";
-import { getSessionActor } from "@/lib/auth/session";
+import { AppError, isAppError } from "@/lib/errors";
+import { deniedStatus, routePattern, type RouteParams } from "@/lib/http/denials";
+import { readSession } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/auth/sign-in-throttle";
+import { recordDenialSafely } from "@/lib/audit/record-denial";
 import { resolveBearerToken } from "@/lib/tokens/resolve-bearer-token";
 import { isWellFormedTokenSecret } from "@/lib/tokens/secret";
 import { errorResponse, json } from "@/lib/http/respond";
-
-type RouteParams = Record<string, string | string[]>;
 
 export interface RouteContext<P extends RouteParams> {
   request: Request;
@@ -24,6 +25,7 @@ export interface RouteContext<P extends RouteParams> {
   credential: Credential | null;
 }
 
+/** What Next.js passes a route handler (with no `params` at all for a route without dynamic segments). */
 type NextRouteContext<P> = { params: Promise<P> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -90,12 +92,26 @@ function bearerSecret(request: Request): string | undefined {
   return secret;
 }
 
+/**
+ * What is known of the caller so far, filled in as the request is identified, so that a
+ * refusal at any step can be recorded against whoever it concerns.
+ */
+interface Caller {
+  actor: Actor | null;
+  /** The credential the request carried, accepted or not (a Bearer header, a session cookie). */
+  presented: Credential | null;
+  /** The account of a session cookie that no longer counts (disabled, signed out everywhere). */
+  refusedUserId: string | null;
+}
+
 /** Who is asking and how, after the mutation checks that apply to that credential. */
-async function identify(request: Request): Promise<{ actor: Actor | null; credential: Credential | null }> {
+async function identify(request: Request, caller: Caller): Promise<{ actor: Actor | null; credential: Credential | null }> {
+  if (/^\s*Bearer(\s|$)/i.test(request.headers.get("authorization") ?? "")) caller.presented = "token";
   const secret = bearerSecret(request);
   if (secret !== undefined) {
     const actor = await resolveBearerToken(secret);
     if (!actor) throw new BearerError("The access token is invalid or has been revoked.");
+    caller.actor = actor;
     // No same-origin check: a token is never sent by a browser on its own (no ambient
     // credential), and another site cannot add this header without a CORS preflight we refuse.
     checkJsonBody(request);
@@ -103,8 +119,54 @@ async function identify(request: Request): Promise<{ actor: Actor | null; creden
   }
   checkJsonBody(request);
   checkSameOrigin(request);
-  const actor = await getSessionActor();
+  const { actor, refusedUserId } = await readSession();
+  caller.actor = actor;
+  caller.refusedUserId = refusedUserId;
+  if (actor || refusedUserId) caller.presented = "session";
   return { actor, credential: actor ? "session" : null };
+}
+
+/**
+ * A mutation refused before the session was read (cross-site, no Origin) is pinned on the
+ * browser's account when it carries a session cookie: that account is whom the request was
+ * made to act as. Best effort: the refusal stands either way.
+ */
+async function attributeRefusal(caller: Caller): Promise<void> {
+  try {
+    const { actor, refusedUserId } = await readSession();
+    caller.actor = actor;
+    caller.refusedUserId = refusedUserId;
+    if (actor || refusedUserId) caller.presented = "session";
+  } catch {
+    // No session to read (outside a request): leave the refusal unattributed.
+  }
+}
+
+/** Writes the audit event of a refused request, when the policy asks for one; never throws. */
+async function recordRefusal(
+  request: Request,
+  params: Promise<RouteParams> | undefined,
+  caller: Caller,
+  error: unknown,
+): Promise<void> {
+  const status = deniedStatus(error, caller.presented);
+  if (status === null || !isAppError(error)) return;
+  // Made by another site, not by the account: bounded like refusals nobody can be held to.
+  const crossSite = status === 403 && caller.presented === null;
+  if (crossSite) await attributeRefusal(caller);
+  // Next.js hands routes without dynamic segments no `params` at all.
+  const resolved: RouteParams = (await Promise.resolve(params).catch(() => undefined)) ?? {};
+  const id = resolved.id;
+  await recordDenialSafely({
+    actorId: caller.actor?.id ?? caller.refusedUserId,
+    route: routePattern(request.method, new URL(request.url).pathname, resolved),
+    targetId: typeof id === "string" ? id : null,
+    status,
+    code: error.code,
+    credential: caller.presented,
+    address: clientAddress(request.headers),
+    bounded: crossSite,
+  });
 }
 
 /**
@@ -146,11 +208,16 @@ export function publicRoute<P extends RouteParams = Record<string, never>>(
   handler: (context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: NextRouteContext<P>): Promise<Response> => {
+    const caller: Caller = { actor: null, presented: null, refusedUserId: null };
     try {
-      const { actor, credential } = await identify(request);
+      const { actor, credential } = await identify(request, caller);
       const params = await context.params;
       return await handler({ request, params, actor, credential });
     } catch (error) {
+      // After the handler's transaction has rolled back: the refusal is recorded on its own.
+      await recordRefusal(request, context.params, caller, error).catch((failure: unknown) => {
+        console.error("[factdesk] could not record a refused request", failure);
+      });
       const response = errorResponse(error);
       if (error instanceof BearerError) response.headers.set("www-authenticate", 'Bearer error="invalid_token"');
       return response;

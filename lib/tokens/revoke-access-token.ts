@@ -19,7 +19,12 @@ export async function revokeAccessToken({ actor, tokenId }: { actor: Actor; toke
       data: { revokedAt: now },
     });
     const row = await tx.accessToken.findFirst({ where: { id: tokenId, userId: actor.id }, select: accessTokenSelect });
-    if (!row) throw new AppError("not_found", "No such access token.");
+    if (!row) {
+      // Someone else's token is answered like one that never existed; only the audit log
+      // (lib/audit/record-denial.ts) learns that it does.
+      const exists = (await tx.accessToken.count({ where: { id: tokenId } })) > 0;
+      throw new AppError("not_found", "No such access token.", { concealed: exists });
+    }
     if (count > 0) {
       await recordEvent(tx, {
         actor,

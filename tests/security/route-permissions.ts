@@ -1,7 +1,8 @@
 /**
  * Who may call each HTTP route, as one declarative table. `route-permissions.test.ts` fails
  * when a route handler (or a server action) has no row here, and the end-to-end authorization
- * matrix calls every row as each kind of caller and expects the statuses this table implies.
+ * matrix (e2e/authorization-matrix.spec.ts) calls every row as each kind of caller and expects
+ * the statuses this table implies.
  *
  * access:
  *  - "public":  anyone, signed in or not (published versions, sign-up, next-auth itself)
@@ -10,8 +11,64 @@
  * onMissing: the status a permitted caller gets when the route's resource does not exist
  *  (404), or the success status of a collection route.
  * body: a well-formed body, so the matrix tests permission and existence, not validation.
+ * owned (optional): calls on resources that exist. The matrix creates each fixture owned by a
+ *  reviewer (the "owner") and calls the route on it as every caller; a row without `owned` is
+ *  called on a missing resource only.
+ *
+ * The rule of DESIGN.md these rows follow: an object a caller may not see (someone else's
+ * draft, someone else's access token) answers 404, exactly like an id never issued; an object
+ * they may see but not change answers 403.
  */
 export type Access = "public" | "session" | "editor";
+
+/** Who calls in the matrix. The owner and the other reviewer are both plain reviewers. */
+export type Caller = "anonymous" | "owner" | "reviewer" | "editor" | "admin" | "disabled";
+
+/** The signed-in callers who do not own the fixture. */
+export type OtherCaller = "reviewer" | "editor" | "admin";
+
+/**
+ * What the matrix creates for a route's `[id]` (and `[n]`). Claims, annotations and tokens
+ * belong to the owner (a reviewer); articles, revisions and versions belong to the desk.
+ */
+export type Fixture =
+  /** An article imported by an editor, with revision 1 (`[n]` = 1) and no published version. */
+  | "article"
+  /** Version 1 of an article an editor published (`[n]` = 1). */
+  | "version"
+  /** The owner's claim, without annotations. */
+  | "claim"
+  /** The owner's claim with the owner's submitted annotation. */
+  | "annotated-claim"
+  /** The owner's claim whose text a correction removed (status orphaned). */
+  | "orphaned-claim"
+  /** The owner's draft source annotation: nobody else may see it. */
+  | "draft"
+  /** The owner's submitted source annotation. */
+  | "submitted"
+  /** The owner's personal access token: nobody else may see it. */
+  | "token";
+
+export interface OwnedCase {
+  on: Fixture;
+  /** The owner's status. */
+  own: number;
+  /** The status of signed-in callers who do not own the fixture: one for all, or one each. */
+  others: number | Record<OtherCaller, number>;
+  /**
+   * Anonymous and disabled callers. Default: 401 (the status of a session route for a caller
+   * without a usable session), or on a public route the others' status.
+   */
+  anonymous?: number;
+  /** A body for this fixture, when the rule's does not fit it. */
+  body?: unknown;
+  /**
+   * A successful call changes the fixture (a review approves it, an edit bumps its version,
+   * a delete removes it, a publication makes an article public): every caller expected to
+   * succeed gets a fixture of their own. Without it, the fixture may be shared with other rows.
+   */
+  fresh?: boolean;
+}
 
 export interface RouteRule {
   access: Access;
@@ -19,33 +76,145 @@ export interface RouteRule {
   body?: unknown;
   /** Not called by the matrix (it streams, signs in, or exists only for the benchmark); why. */
   skip?: string;
+  /** Calls on resources that exist, owned by the owner or by the desk (see `OwnedCase`). */
+  owned?: OwnedCase[];
 }
+
+/** The status a caller gets on a fixture, as an `OwnedCase` says. */
+export function expectedOnOwned(rule: RouteRule, owned: OwnedCase, caller: Caller): number {
+  switch (caller) {
+    case "owner":
+      return owned.own;
+    case "anonymous":
+    case "disabled":
+      return owned.anonymous ?? (rule.access === "public" ? expectedOnOwned(rule, owned, "reviewer") : 401);
+    default:
+      return typeof owned.others === "number" ? owned.others : owned.others[caller];
+  }
+}
+
+/** The status a caller gets on a resource that does not exist. */
+export function expectedOnMissing(rule: RouteRule, caller: Caller): number {
+  if (rule.access === "public") return rule.onMissing;
+  if (caller === "anonymous" || caller === "disabled") return 401;
+  if (rule.access === "editor" && (caller === "reviewer" || caller === "owner")) return 403;
+  return rule.onMissing;
+}
+
+/** Editors and admins succeed with `ok`; reviewers, owner or not, get 403. */
+const EDITORS_ONLY = (ok: number): Pick<OwnedCase, "own" | "others"> => ({ own: 403, others: { reviewer: 403, editor: ok, admin: ok } });
+
+/**
+ * The text of the matrix's articles. CLAIM_BODY marks "NATO" on revision 1; ORPHANING_TEXT is
+ * the correction that removes the second paragraph, where orphaned claims were marked.
+ */
+export const MATRIX_ARTICLE_TEXT = "NATO allies rejected sending troops.\n\nThe alliance met in Brussels.";
+export const ORPHANED_QUOTE = "The alliance met in Brussels.";
+export const ORPHANING_TEXT = "NATO allies rejected sending troops.";
+/** Puts an orphaned claim on "allies" of the corrected text (revision 2). */
+const REATTACH_BODY = { exact: "allies", start: 5, end: 11, revision: 2 };
 
 const CLAIM_BODY = { exact: "NATO", prefix: "", suffix: "", start: 0, end: 4, revision: 1 };
 
 export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "GET /api/activity": { access: "session", onMissing: 200 },
-  "POST /api/annotations/[id]/replies": { access: "session", onMissing: 404, body: { body: "A reply" } },
+  "POST /api/annotations/[id]/replies": {
+    access: "session",
+    onMissing: 404,
+    body: { body: "A reply" },
+    owned: [
+      { on: "draft", own: 201, others: 404 },
+      { on: "submitted", own: 201, others: 201 },
+    ],
+  },
   "POST /api/annotations/[id]/reviews": {
     access: "session",
     onMissing: 404,
     body: { decision: "approve", comment: "Checked.", version: 1 },
+    // Nobody reviews their own work (403: they see it); others' drafts do not exist for them.
+    owned: [
+      { on: "draft", own: 403, others: 404 },
+      { on: "submitted", own: 403, others: 201, fresh: true },
+    ],
   },
-  "GET /api/annotations/[id]": { access: "session", onMissing: 404 },
-  "PATCH /api/annotations/[id]": { access: "session", onMissing: 404, body: { title: "New title", version: 1 } },
-  "DELETE /api/annotations/[id]": { access: "session", onMissing: 404 },
-  "POST /api/annotations/[id]/submit": { access: "session", onMissing: 404, body: {} },
-  "POST /api/annotations/[id]/withdraw": { access: "session", onMissing: 404, body: {} },
-  "POST /api/articles/[id]/claims": { access: "session", onMissing: 404, body: CLAIM_BODY },
+  "GET /api/annotations/[id]": {
+    access: "session",
+    onMissing: 404,
+    owned: [
+      { on: "draft", own: 200, others: 404 },
+      { on: "submitted", own: 200, others: 200 },
+    ],
+  },
+  "PATCH /api/annotations/[id]": {
+    access: "session",
+    onMissing: 404,
+    body: { title: "New title", version: 1 },
+    owned: [
+      { on: "draft", own: 200, others: 404, fresh: true },
+      { on: "submitted", own: 200, others: 403, fresh: true },
+    ],
+  },
+  "DELETE /api/annotations/[id]": {
+    access: "session",
+    onMissing: 404,
+    owned: [
+      { on: "draft", own: 204, others: 404, fresh: true },
+      { on: "submitted", own: 204, others: 403, fresh: true },
+    ],
+  },
+  "POST /api/annotations/[id]/submit": {
+    access: "session",
+    onMissing: 404,
+    body: {},
+    owned: [
+      { on: "draft", own: 200, others: 404, fresh: true },
+      // Already waiting for review: 409 for its author, 403 for everyone else who sees it.
+      { on: "submitted", own: 409, others: 403 },
+    ],
+  },
+  "POST /api/annotations/[id]/withdraw": {
+    access: "session",
+    onMissing: 404,
+    body: {},
+    owned: [
+      { on: "draft", own: 409, others: 404 },
+      { on: "submitted", own: 200, others: 403, fresh: true },
+    ],
+  },
+  "POST /api/articles/[id]/claims": {
+    access: "session",
+    onMissing: 404,
+    body: CLAIM_BODY,
+    owned: [{ on: "article", own: 201, others: 201 }],
+  },
   "GET /api/articles/[id]/events": { access: "session", onMissing: 404, skip: "a stream; its 401/404 are covered in e2e/api-claims.spec.ts" },
-  "GET /api/articles/[id]/revisions/[n]": { access: "session", onMissing: 404 },
-  "GET /api/articles/[id]/revisions": { access: "session", onMissing: 404 },
-  "POST /api/articles/[id]/revisions": { access: "editor", onMissing: 404, body: { text: "Corrected text.", baseRevision: 1 } },
-  "GET /api/articles/[id]": { access: "session", onMissing: 404 },
-  "GET /api/articles/[id]/versions/[n]/export": { access: "public", onMissing: 404 },
-  "GET /api/articles/[id]/versions/[n]": { access: "public", onMissing: 404 },
-  "GET /api/articles/[id]/versions": { access: "public", onMissing: 404 },
-  "POST /api/articles/[id]/versions": { access: "editor", onMissing: 404, body: {} },
+  "GET /api/articles/[id]/revisions/[n]": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
+  "GET /api/articles/[id]/revisions": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
+  "POST /api/articles/[id]/revisions": {
+    access: "editor",
+    onMissing: 404,
+    body: { text: "Corrected text.", baseRevision: 1 },
+    owned: [{ on: "article", ...EDITORS_ONLY(201), fresh: true }],
+  },
+  "GET /api/articles/[id]": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
+  "GET /api/articles/[id]/versions/[n]/export": { access: "public", onMissing: 404, owned: [{ on: "version", own: 200, others: 200 }] },
+  "GET /api/articles/[id]/versions/[n]": { access: "public", onMissing: 404, owned: [{ on: "version", own: 200, others: 200 }] },
+  "GET /api/articles/[id]/versions": {
+    access: "public",
+    onMissing: 404,
+    owned: [
+      { on: "version", own: 200, others: 200 },
+      // Before its first version an article is not public: the anonymous cannot learn it exists.
+      { on: "article", own: 200, others: 200, anonymous: 404 },
+    ],
+  },
+  // Fresh: once published, the article is public, which other rows' expectations depend on.
+  "POST /api/articles/[id]/versions": {
+    access: "editor",
+    onMissing: 404,
+    body: {},
+    owned: [{ on: "article", ...EDITORS_ONLY(201), fresh: true }],
+  },
   "POST /api/articles/preview": { access: "editor", onMissing: 200, body: { title: "Preview", text: "One paragraph." } },
   "GET /api/articles": { access: "session", onMissing: 200 },
   "POST /api/articles": { access: "editor", onMissing: 201, body: { title: "Matrix import", text: "One paragraph." } },
@@ -56,14 +225,47 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     access: "session",
     onMissing: 404,
     body: { kind: "source", url: "https://example.org/", title: "A source", stance: "context" },
+    owned: [{ on: "claim", own: 201, others: 201 }],
   },
-  "GET /api/claims/[id]/history": { access: "session", onMissing: 404 },
-  "POST /api/claims/[id]/reattach": { access: "session", onMissing: 404, body: CLAIM_BODY },
-  "GET /api/claims/[id]": { access: "session", onMissing: 404 },
-  "DELETE /api/claims/[id]": { access: "session", onMissing: 404 },
+  "GET /api/claims/[id]/history": {
+    access: "session",
+    onMissing: 404,
+    owned: [
+      { on: "claim", own: 200, others: 200 },
+      { on: "annotated-claim", own: 200, others: 200 },
+    ],
+  },
+  "POST /api/claims/[id]/reattach": {
+    access: "session",
+    onMissing: 404,
+    body: CLAIM_BODY,
+    owned: [
+      { on: "orphaned-claim", own: 200, others: 200, body: REATTACH_BODY, fresh: true },
+      // Permitted, but only an orphaned claim can be re-attached.
+      { on: "claim", own: 409, others: 409 },
+    ],
+  },
+  "GET /api/claims/[id]": {
+    access: "session",
+    onMissing: 404,
+    owned: [
+      { on: "claim", own: 200, others: 200 },
+      { on: "annotated-claim", own: 200, others: 200 },
+    ],
+  },
+  "DELETE /api/claims/[id]": {
+    access: "session",
+    onMissing: 404,
+    owned: [
+      // Its creator may remove it while nobody has annotated it; an editor always.
+      { on: "claim", own: 204, others: { reviewer: 403, editor: 204, admin: 204 }, fresh: true },
+      { on: "annotated-claim", own: 403, others: { reviewer: 403, editor: 204, admin: 204 }, fresh: true },
+    ],
+  },
   "GET /api/reviews/queue": { access: "session", onMissing: 200 },
   "POST /api/signup": { access: "public", onMissing: 201, skip: "creates accounts; covered by e2e/auth.spec.ts" },
-  "DELETE /api/tokens/[id]": { access: "session", onMissing: 404 },
+  // Revoking twice answers 204 again, so one token serves every caller.
+  "DELETE /api/tokens/[id]": { access: "session", onMissing: 404, owned: [{ on: "token", own: 204, others: 404 }] },
   "GET /api/tokens": { access: "session", onMissing: 200 },
   "POST /api/tokens": { access: "session", onMissing: 201, body: { name: "matrix" } },
 };
