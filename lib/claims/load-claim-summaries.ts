@@ -8,10 +8,13 @@
  * full form (`getClaim`) still goes through Prisma and `lib/claims/present-claim.ts`, and
  * an integration test holds the two to the same answer.
  */
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationSummaryDTO, ClaimStatus, ClaimSummaryDTO, PersonDTO, Stance, Verdict } from "@/lib/claims/present";
 import { claimAbilities } from "@/lib/claims/present-claim";
+
+/** A timestamp column (UTC, to the millisecond) as milliseconds since the epoch, for `new Date`. */
+const EPOCH_MS = (column: "a.updated_at" | "c.created_at") => Prisma.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
 
 /** A claim as the statement below returns it. */
 interface ClaimJson {
@@ -26,7 +29,8 @@ interface ClaimJson {
   end: number;
   claimant: string | null;
   createdBy: PersonDTO;
-  createdAt: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
   /** All annotations, drafts included (whether the creator may still remove the claim). */
   annotationCount: number;
   annotations: AnnotationJson[];
@@ -39,7 +43,8 @@ interface AnnotationJson {
   status: AnnotationSummaryDTO["status"];
   version: number;
   author: PersonDTO;
-  updatedAt: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
   url: string | null;
   title: string | null;
   publisher: string | null;
@@ -55,6 +60,30 @@ interface AnnotationJson {
  */
 export async function loadClaimSummaries(actor: Actor, articleId: string): Promise<ClaimSummaryDTO[]> {
   const [row] = await db.$queryRaw<{ claims: string }[]>`
+    WITH annotated AS (
+      SELECT
+        a.claim_id,
+        count(*) AS total,
+        json_agg(json_build_object(
+          'id', a.id,
+          'claimId', a.claim_id,
+          'kind', a.kind,
+          'status', a.status,
+          'version', a.version,
+          'author', json_build_object('id', author.id, 'name', author.name),
+          'updatedAt', ${EPOCH_MS("a.updated_at")},
+          'url', a.url,
+          'title', a.title,
+          'publisher', a.publisher,
+          'stance', a.stance,
+          'verdict', a.verdict
+        ) ORDER BY a.created_at, a.id) FILTER (WHERE a.status <> 'draft' OR a.author_id = ${actor.id}) AS visible
+      FROM annotations a
+      JOIN claims owner ON owner.id = a.claim_id
+      JOIN users author ON author.id = a.author_id
+      WHERE owner.article_id = ${articleId}
+      GROUP BY a.claim_id
+    )
     SELECT coalesce(json_agg(json_build_object(
       'id', c.id,
       'articleId', c.article_id,
@@ -67,43 +96,27 @@ export async function loadClaimSummaries(actor: Actor, articleId: string): Promi
       'end', c."end",
       'claimant', c.claimant,
       'createdBy', json_build_object('id', creator.id, 'name', creator.name),
-      'createdAt', to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'annotationCount', (SELECT count(*) FROM annotations counted WHERE counted.claim_id = c.id),
-      'annotations', coalesce((
-        SELECT json_agg(json_build_object(
-          'id', a.id,
-          'claimId', a.claim_id,
-          'kind', a.kind,
-          'status', a.status,
-          'version', a.version,
-          'author', json_build_object('id', author.id, 'name', author.name),
-          'updatedAt', to_char(a.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'url', a.url,
-          'title', a.title,
-          'publisher', a.publisher,
-          'stance', a.stance,
-          'verdict', a.verdict
-        ) ORDER BY a.created_at, a.id)
-        FROM annotations a
-        JOIN users author ON author.id = a.author_id
-        WHERE a.claim_id = c.id AND (a.status <> 'draft' OR a.author_id = ${actor.id})
-      ), '[]'::json)
+      'createdAt', ${EPOCH_MS("c.created_at")},
+      'annotationCount', coalesce(annotated.total, 0),
+      'annotations', coalesce(annotated.visible, '[]'::json)
     ) ORDER BY c.start, c."end" DESC, c.created_at, c.id), '[]'::json)::text AS claims
     FROM claims c
     JOIN users creator ON creator.id = c.created_by_id
+    LEFT JOIN annotated ON annotated.claim_id = c.id
     WHERE c.article_id = ${articleId}`;
   const claims = JSON.parse(row?.claims ?? "[]") as ClaimJson[];
-  return claims.map(({ annotationCount, annotations, createdBy, ...claim }) => ({
+  return claims.map(({ annotationCount, annotations, createdBy, createdAt, ...claim }) => ({
     ...claim,
     createdBy,
+    createdAt: new Date(createdAt).toISOString(),
     annotations: annotations.map(presentAnnotationJson),
     can: claimAbilities(actor, { createdById: createdBy.id, annotationCount }),
   }));
 }
 
 function presentAnnotationJson(annotation: AnnotationJson): AnnotationSummaryDTO {
-  const { id, claimId, status, version, author, updatedAt } = annotation;
-  const base = { id, claimId, status, version, author, updatedAt };
+  const { id, claimId, status, version, author } = annotation;
+  const base = { id, claimId, status, version, author, updatedAt: new Date(annotation.updatedAt).toISOString() };
   if (annotation.kind === "source") {
     return {
       ...base,
