@@ -10,6 +10,7 @@ function expected(rule: RouteRule, caller: Caller): number {
   if (rule.access === "public") return rule.onMissing;
   if (caller === "anonymous" || caller === "disabled") return 401;
   if (rule.access === "editor" && caller === "reviewer") return 403;
+  if (rule.access === "admin" && (caller === "reviewer" || caller === "editor")) return 403;
   return rule.onMissing;
 }
 
