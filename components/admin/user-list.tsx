@@ -110,7 +110,7 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
   }
 
   return (
-    <section aria-labelledby="accounts-heading">
+    <section aria-labelledby="accounts-heading" className="min-w-0">
       <Card className="grid gap-4 p-6">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 ref={heading} id="accounts-heading" tabIndex={-1} className="text-base font-semibold focus:outline-none">
@@ -133,13 +133,13 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
             </p>
           </div>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-border" aria-busy={busy !== null || undefined}>
+          <div className="min-w-0 overflow-x-auto rounded-md border border-border" aria-busy={busy !== null || undefined}>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-border bg-canvas text-xs uppercase tracking-wide text-muted">
                 <tr>
                   <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Name</th>
                   <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Role</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Status</th>
+                  <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Status</th>
                   <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Created</th>
                   <th scope="col" className="px-3 py-2.5 text-right font-medium sm:px-4">
                     <span className="sr-only">Actions</span>
@@ -212,6 +212,9 @@ function AccountRow({ account, self, busy, onRole, onDisable, onEnable }: Accoun
           {self ? <span className="ml-2 text-xs font-normal text-muted">(you)</span> : null}
         </div>
         <div className="break-all text-xs text-muted">{account.email}</div>
+        <div className="mt-1.5 sm:hidden">
+          <StatusBadge account={account} />
+        </div>
       </td>
       <td className="px-3 py-3 sm:px-4">
         {self ? (
@@ -232,19 +235,8 @@ function AccountRow({ account, self, busy, onRole, onDisable, onEnable }: Accoun
           </Select>
         )}
       </td>
-      <td className="px-3 py-3 sm:px-4">
-        {disabled ? (
-          <>
-            <span className="whitespace-nowrap rounded-full border border-danger/25 bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">
-              Disabled
-            </span>
-            <span className="mt-1 block whitespace-nowrap text-xs text-muted">since {formatDate(account.disabledAt)}</span>
-          </>
-        ) : (
-          <span className="rounded-full border border-success/25 bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
-            Active
-          </span>
-        )}
+      <td className="hidden px-4 py-3 sm:table-cell">
+        <StatusBadge account={account} />
       </td>
       <td className="hidden px-4 py-3 whitespace-nowrap text-muted md:table-cell">{formatDate(account.createdAt)}</td>
       <td className="px-3 py-3 text-right sm:px-4">
@@ -265,5 +257,24 @@ function AccountRow({ account, self, busy, onRole, onDisable, onEnable }: Accoun
         )}
       </td>
     </tr>
+  );
+}
+
+/** "Active", or "Disabled" with the date. */
+function StatusBadge({ account }: { account: AccountDTO }) {
+  if (account.status === "disabled") {
+    return (
+      <>
+        <span className="whitespace-nowrap rounded-full border border-danger/25 bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">
+          Disabled
+        </span>
+        <span className="mt-1 block whitespace-nowrap text-xs text-muted">since {formatDate(account.disabledAt)}</span>
+      </>
+    );
+  }
+  return (
+    <span className="rounded-full border border-success/25 bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
+      Active
+    </span>
   );
 }
