@@ -133,7 +133,7 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
             </p>
           </div>
         ) : (
-          <div className="min-w-0 overflow-x-auto rounded-md border border-border" aria-busy={busy !== null || undefined}>
+          <div className="relative min-w-0 overflow-x-auto rounded-md border border-border" aria-busy={busy !== null || undefined}>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-border bg-canvas text-xs uppercase tracking-wide text-muted">
                 <tr>
@@ -225,7 +225,7 @@ function AccountRow({ account, self, busy, onRole, onDisable, onEnable }: Accoun
             value={account.role}
             disabled={busy}
             onChange={(event) => onRole(event.currentTarget.value as Role)}
-            className="w-32"
+            className="w-28 sm:w-32"
           >
             {ROLES.map((role) => (
               <option key={role} value={role}>
