@@ -3,6 +3,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { RoleBadge } from "@/components/role-badge";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
+import { can } from "@/lib/auth/policy";
 
 /** The bar on every page: the desk's name, navigation, and who is signed in. */
 export async function SiteHeader() {
@@ -46,6 +47,11 @@ export async function SiteHeader() {
               <Link href="/settings" className="text-muted hover:text-ink">
                 Settings
               </Link>
+              {can(actor, "user.manage") ? (
+                <Link href="/admin/users" className="text-muted hover:text-ink">
+                  Users
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </div>

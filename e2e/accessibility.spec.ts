@@ -53,3 +53,21 @@ test("the import page with a preview, edit mode, orphaned claims and the revisio
   await expect(page.getByTestId("revision-diff")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the settings page and the user list, with their confirmations open, have no serious violations", async ({ page }) => {
+  await signIn(page, "admin@factdesk.test");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Password" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("region", { name: "Sessions" }).getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("account-row").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId("account-row").getByRole("button", { name: /^Disable / }).first().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+});

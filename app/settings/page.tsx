@@ -5,6 +5,8 @@ import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
 import { presentUser } from "@/lib/users/present";
 import { AccountSummary } from "@/components/settings/account-summary";
 import { AccessTokens } from "@/components/settings/access-tokens";
+import { ChangePassword } from "@/components/settings/change-password";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,9 +25,11 @@ export default async function SettingsPage() {
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-muted">Your account, and the tokens that let scripts use the API as you.</p>
+        <p className="mt-1 text-sm text-muted">Your account, its password and sessions, and the tokens that let scripts use the API as you.</p>
       </div>
       <AccountSummary account={presentUser(actor)} />
+      <ChangePassword email={actor.email} />
+      <SignOutEverywhere />
       <AccessTokens initialTokens={tokens} origin={origin} />
     </div>
   );

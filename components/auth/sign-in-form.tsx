@@ -29,7 +29,9 @@ export function SignInForm({ callbackUrl, signUpOpen }: { callbackUrl: string; s
         setError(
           result?.status === 429
             ? "Too many attempts. Wait a few minutes and try again."
-            : "Wrong email or password.",
+            : result?.error === "AccountDisabled"
+              ? "This account has been disabled. Ask an administrator of your desk to re-enable it."
+              : "Wrong email or password.",
         );
         setPending(false);
         return;

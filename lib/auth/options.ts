@@ -24,6 +24,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
+      // A disabled account's right password throws AccountDisabledError; next-auth hands its
+      // message ("AccountDisabled") to the sign-in form as the error, which explains it.
       async authorize(credentials, request) {
         return verifyCredentials(credentials ?? {}, { address: clientAddress(request?.headers) });
       },

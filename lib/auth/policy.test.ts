@@ -20,6 +20,7 @@ describe("the policy table", () => {
     expect(can(user("editor"), "user.manage")).toBe(false);
     expect(can(user("admin"), "user.manage")).toBe(true);
     expect(can(SYSTEM, "user.manage")).toBe(true);
+    expect(can(user("reviewer"), "account.manage.own")).toBe(true);
   });
 
   it("throws unauthenticated without an actor and forbidden when the role is too low", () => {

@@ -30,6 +30,10 @@ const MINIMUM_ROLE = {
   // Verified versions: published by editors; reading them needs no role at all (they are
   // public by design), so there is no "version.read" here (lib/versions/get-version.ts).
   "version.publish": "editor",
+  // Their own password and sessions: every account, from a browser session only
+  // (lib/users/change-password.ts, lib/users/sign-out-everywhere.ts).
+  "account.manage.own": "reviewer",
+  // Other people's accounts: list them, change roles, disable and re-enable (lib/users/).
   "user.manage": "admin",
 } as const satisfies Record<string, Role>;
 

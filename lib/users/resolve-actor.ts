@@ -5,7 +5,8 @@ import { toActor, userSelect } from "@/lib/users/present";
 
 /**
  * The actor for a session, or null when the account is gone, disabled, or the session
- * predates a sign-out everywhere / password or role change (its token version is older).
+ * predates a sign-out everywhere, a password change or a disabling (its token version is
+ * older). A role change needs no new version: the role is read here, on every request.
  */
 export async function resolveActor({ userId, tokenVersion }: { userId: string; tokenVersion: number }): Promise<Actor | null> {
   const user = await db.user.findUnique({

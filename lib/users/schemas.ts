@@ -34,6 +34,30 @@ export const CreateUserInput = z.strictObject({
 });
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
+/** What a signed-in user sends to change their own password. */
+export const ChangePasswordInput = z
+  .strictObject({
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(1024, "Enter your current password."),
+    newPassword: password,
+  })
+  .refine((data) => data.newPassword !== data.currentPassword, {
+    message: "Choose a password different from your current one.",
+    path: ["newPassword"],
+  });
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
+
+/** What an administrator sends to change someone's role. */
+export const ChangeRoleInput = z.strictObject({
+  role: z.enum(ROLES, { error: "Role must be reviewer, editor or admin." }),
+});
+export type ChangeRoleInput = z.input<typeof ChangeRoleInput>;
+
+/** Actions without parameters (sign out everywhere, disable, enable) take an empty object. */
+export const NoInput = z.strictObject({});
+
 /** Sign-in form fields. */
 export const CredentialsInput = z.object({
   email: z.string().trim().toLowerCase().max(254),

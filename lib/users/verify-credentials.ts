@@ -5,6 +5,18 @@ import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
 import { attemptTarget, signInThrottled } from "@/lib/auth/sign-in-throttle";
 
+/**
+ * Thrown for the right password of a disabled account, so the sign-in page can say why
+ * instead of "wrong password". Only someone who knows the password learns the account is
+ * disabled. Its message is the error code next-auth hands to the sign-in form.
+ */
+export class AccountDisabledError extends Error {
+  constructor() {
+    super("AccountDisabled");
+    this.name = "AccountDisabledError";
+  }
+}
+
 export interface VerifiedUser {
   id: string;
   name: string;
@@ -16,7 +28,8 @@ export interface VerifiedUser {
 /**
  * The user for these credentials, or null. Unknown emails cost as much time as wrong
  * passwords; every failure is recorded (with the client address) and counts towards the
- * sign-in limits, which refuse even a right password once reached.
+ * sign-in limits, which refuse even a right password once reached. The right password of a
+ * disabled account is a failure too, and throws `AccountDisabledError`.
  */
 export async function verifyCredentials(input: unknown, { address = "unknown" }: { address?: string } = {}): Promise<VerifiedUser | null> {
   const parsed = CredentialsInput.safeParse(input);
@@ -37,15 +50,18 @@ export async function verifyCredentials(input: unknown, { address = "unknown" }:
     });
     return null;
   }
-  const ok = (await verifyPassword(user.passwordHash, password)) && user.disabledAt === null;
+  const passwordRight = await verifyPassword(user.passwordHash, password);
+  const disabled = passwordRight && user.disabledAt !== null;
+  const ok = passwordRight && !disabled;
   await db.$transaction(async (tx) => {
     await recordEvent(tx, {
       actor: null,
       action: ok ? "auth.sign_in" : "auth.sign_in_failed",
       ...attemptTarget(user.id, email),
-      after: { address },
+      after: disabled ? { address, reason: "disabled" } : { address },
     });
   });
+  if (disabled) throw new AccountDisabledError();
   if (!ok) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, tokenVersion: user.tokenVersion };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signUp } from "@/lib/users/sign-up";
 import { createUser } from "@/lib/users/create-user";
-import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { AccountDisabledError, verifyCredentials } from "@/lib/users/verify-credentials";
 import { resolveActor } from "@/lib/users/resolve-actor";
 import { AppError } from "@/lib/errors";
 import { makeUser, TEST_PASSWORD } from "./factories";
@@ -88,7 +88,7 @@ describe("signing in", () => {
     expect(await verifyCredentials({ email: user.email, password: "wrong password" })).toBeNull();
     expect(await verifyCredentials({ email: "nobody@example.test", password: TEST_PASSWORD })).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD })).toBeNull();
+    await expect(verifyCredentials({ email: user.email, password: TEST_PASSWORD })).rejects.toThrow(AccountDisabledError);
   });
 
   it("takes the role from the database and drops sessions older than the token version", async () => {

@@ -8,6 +8,7 @@
  *  - "public":  anyone, signed in or not (published versions, sign-up, next-auth itself)
  *  - "session": any signed-in, enabled account (reviewer and up)
  *  - "editor":  editors and admins; reviewers get 403
+ *  - "admin":   admins only; reviewers and editors get 403
  * onMissing: the status a permitted caller gets when the route's resource does not exist
  *  (404), or the success status of a collection route.
  * body: a well-formed body, so the matrix tests permission and existence, not validation.
@@ -19,7 +20,7 @@
  * draft, someone else's access token) answers 404, exactly like an id never issued; an object
  * they may see but not change answers 403.
  */
-export type Access = "public" | "session" | "editor";
+export type Access = "public" | "session" | "editor" | "admin";
 
 /** Who calls in the matrix. The owner and the other reviewer are both plain reviewers. */
 export type Caller = "anonymous" | "owner" | "reviewer" | "editor" | "admin" | "disabled";
@@ -98,6 +99,7 @@ export function expectedOnMissing(rule: RouteRule, caller: Caller): number {
   if (rule.access === "public") return rule.onMissing;
   if (caller === "anonymous" || caller === "disabled") return 401;
   if (rule.access === "editor" && (caller === "reviewer" || caller === "owner")) return 403;
+  if (rule.access === "admin" && (caller === "reviewer" || caller === "owner" || caller === "editor")) return 403;
   return rule.onMissing;
 }
 
@@ -117,6 +119,9 @@ const REATTACH_BODY = { exact: "allies", start: 5, end: 11, revision: 2 };
 const CLAIM_BODY = { exact: "NATO", prefix: "", suffix: "", start: 0, end: 4, revision: 1 };
 
 export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
+  // A wrong current password: 400 for every signed-in caller, and nothing changes.
+  "POST /api/account/password": { access: "session", onMissing: 400, body: { currentPassword: "not my password", newPassword: "a new passphrase" } },
+  "POST /api/account/sign-out-everywhere": { access: "session", onMissing: 204, skip: "ends the sessions the matrix signs in with; covered by e2e/account-security.spec.ts" },
   "GET /api/activity": { access: "session", onMissing: 200 },
   "POST /api/annotations/[id]/replies": {
     access: "session",
@@ -268,6 +273,10 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "DELETE /api/tokens/[id]": { access: "session", onMissing: 404, owned: [{ on: "token", own: 204, others: 404 }] },
   "GET /api/tokens": { access: "session", onMissing: 200 },
   "POST /api/tokens": { access: "session", onMissing: 201, body: { name: "matrix" } },
+  "GET /api/users": { access: "admin", onMissing: 200 },
+  "POST /api/users/[id]/disable": { access: "admin", onMissing: 404, body: {} },
+  "POST /api/users/[id]/enable": { access: "admin", onMissing: 404, body: {} },
+  "PUT /api/users/[id]/role": { access: "admin", onMissing: 404, body: { role: "editor" } },
 };
 
 /** Server actions (`"use server"` modules) and who may call them; there are none today. */
