@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { UserDTO } from "@/lib/users/present";
 import { Card } from "@/components/ui/card";
 import { RoleBadge } from "@/components/role-badge";
@@ -18,7 +19,17 @@ export function AccountSummary({ account }: { account: UserDTO }) {
           <dt className="text-muted">Role</dt>
           <dd className="flex flex-wrap items-center gap-2">
             <RoleBadge role={account.role} />
-            <span className="text-xs text-muted">Roles are changed by an administrator.</span>
+            {account.role === "admin" ? (
+              <span className="text-xs text-muted">
+                Roles are changed on the{" "}
+                <Link href="/admin/users" className="text-accent hover:underline">
+                  Users
+                </Link>{" "}
+                page, by another administrator for your own.
+              </span>
+            ) : (
+              <span className="text-xs text-muted">Roles are changed by an administrator.</span>
+            )}
           </dd>
         </dl>
       </Card>
