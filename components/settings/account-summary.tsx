@@ -22,7 +22,7 @@ export function AccountSummary({ account }: { account: UserDTO }) {
             {account.role === "admin" ? (
               <span className="text-xs text-muted">
                 Roles are changed on the{" "}
-                <Link href="/admin/users" className="text-accent hover:underline">
+                <Link href="/admin/users" className="text-accent underline">
                   Users
                 </Link>{" "}
                 page, by another administrator for your own.
