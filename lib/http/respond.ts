@@ -36,7 +36,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       const code = "code" in current ? String(current.code) : "";
       if (CONNECTION_CODES.has(code)) return true;
       const message = "message" in current ? String(current.message) : "";
-      if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Query read timeout|Unable to start a transaction in the given time/i.test(message)) {
+      // A raw query (`$queryRaw`) wraps the driver's failure as P2010 with only its message.
+      if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Query read timeout|Unable to start a transaction in the given time|Can't reach database server/i.test(message)) {
         return true;
       }
       current = "cause" in current ? current.cause : undefined;
