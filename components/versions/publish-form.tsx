@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import Link from "next/link";
 import { api, ApiError } from "@/lib/api-client";
 import type { PreviewClaimDTO, PublishPreviewDTO, VersionSummaryDTO } from "@/lib/versions/present";
@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Published = VersionSummaryDTO & { url: string };
 
@@ -52,69 +53,6 @@ function ClaimList({ title, claims, status }: { title: string; claims: readonly 
         </ul>
       )}
     </section>
-  );
-}
-
-/** Asks before publishing; a native modal `<dialog>` (focus kept inside, Escape cancels). */
-function ConfirmDialog({
-  number,
-  preview,
-  pending,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  number: number;
-  preview: PublishPreviewDTO;
-  pending: boolean;
-  error: string | null;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (!element.open) element.showModal();
-    element.querySelector<HTMLButtonElement>("[data-initial-focus]")?.focus();
-    return () => element.close();
-  }, []);
-  return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="publish-confirm-title"
-      aria-describedby="publish-confirm-description"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!pending) onCancel();
-      }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-border bg-surface p-6 text-ink shadow-lg backdrop:bg-ink/40"
-    >
-      <h2 id="publish-confirm-title" className="text-base font-semibold">
-        Publish version {number}?
-      </h2>
-      <div id="publish-confirm-description" className="mt-2 grid gap-2 text-sm text-muted">
-        <p>
-          Anyone with the link will be able to read it: {plural(preview.verified.length, "verified claim")},{" "}
-          {plural(preview.disputed.length, "disputed claim")} and {plural(preview.unverified.length, "claim")} not yet verified, with
-          their approved sources and verdicts.
-        </p>
-        <p className="font-medium text-ink">A published version cannot be changed. Corrections go into a later version.</p>
-      </div>
-      {error ? (
-        <Alert tone="danger" className="mt-4">
-          {error}
-        </Alert>
-      ) : null}
-      <div className="mt-6 flex justify-end gap-2">
-        <Button data-initial-focus variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button onClick={onConfirm} disabled={pending}>
-          {pending ? "Publishing…" : `Confirm and publish version ${number}`}
-        </Button>
-      </div>
-    </dialog>
   );
 }
 
@@ -240,8 +178,10 @@ export function PublishForm({ preview }: { preview: PublishPreviewDTO }) {
 
       {confirming ? (
         <ConfirmDialog
-          number={number}
-          preview={preview}
+          title={`Publish version ${number}?`}
+          confirmLabel={`Confirm and publish version ${number}`}
+          pendingLabel="Publishing…"
+          tone="primary"
           pending={pending}
           error={error}
           onCancel={() => {
@@ -249,7 +189,14 @@ export function PublishForm({ preview }: { preview: PublishPreviewDTO }) {
             setError(null);
           }}
           onConfirm={publish}
-        />
+        >
+          <p>
+            Anyone with the link will be able to read it: {plural(preview.verified.length, "verified claim")},{" "}
+            {plural(preview.disputed.length, "disputed claim")} and {plural(preview.unverified.length, "claim")} not yet verified,
+            with their approved sources and verdicts.
+          </p>
+          <p className="font-medium text-ink">A published version cannot be changed. Corrections go into a later version.</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );
