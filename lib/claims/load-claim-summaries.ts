@@ -10,25 +10,14 @@
  */
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationSummaryDTO, ClaimStatus, ClaimSummaryDTO, PersonDTO, Stance, Verdict } from "@/lib/claims/present";
+import type { AnnotationSummaryDTO, ClaimSummaryDTO, Stance, Verdict } from "@/lib/claims/present";
 import { claimAbilities } from "@/lib/claims/present-claim";
 
 /** A timestamp column (UTC, to the millisecond) as milliseconds since the epoch, for `new Date`. */
 const EPOCH_MS = (column: "a.updated_at" | "c.created_at") => Prisma.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
 
-/** A claim as the statement below returns it. */
-interface ClaimJson {
-  id: string;
-  articleId: string;
-  revisionId: string;
-  status: ClaimStatus;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  claimant: string | null;
-  createdBy: PersonDTO;
+/** A claim as the statement below returns it: its summary, less abilities, with epoch timestamps. */
+interface ClaimJson extends Omit<ClaimSummaryDTO, "annotations" | "can" | "createdAt"> {
   /** Milliseconds since the epoch. */
   createdAt: number;
   /** All annotations, drafts included (whether the creator may still remove the claim). */
@@ -36,13 +25,8 @@ interface ClaimJson {
   annotations: AnnotationJson[];
 }
 
-interface AnnotationJson {
-  id: string;
-  claimId: string;
-  kind: "source" | "verification";
-  status: AnnotationSummaryDTO["status"];
-  version: number;
-  author: PersonDTO;
+/** An annotation as the statement returns it: every column of either kind, nulls included. */
+interface AnnotationJson extends Pick<AnnotationSummaryDTO, "id" | "claimId" | "kind" | "status" | "version" | "author"> {
   /** Milliseconds since the epoch. */
   updatedAt: number;
   url: string | null;
