@@ -13,7 +13,9 @@
  *   7. exports of a version with 1,000 verified claims (skipped until lib/exports exists)
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
- * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5).
+ * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
+ * `--cpu-prof=DIR` writes a V8 CPU profile of the app server into DIR when it stops (open it
+ * in Chromium's DevTools, Performance panel).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -58,6 +60,7 @@ const only = argument("only")
   .map((line) => Number(line.trim()));
 const wants = (line: number) => !only || only.includes(line);
 const LOAD_SECONDS = Number(argument("seconds") ?? 5);
+const CPU_PROFILE_DIR = argument("cpu-prof");
 const PG_SECONDS = 3;
 const ANCHORING_RUNS = 7;
 const PAGE_LOADS = 3;
@@ -291,7 +294,10 @@ async function main(): Promise<void> {
       const logFile = path.join(ROOT, "bench", "tmp", "server.log");
       fs.mkdirSync(path.dirname(logFile), { recursive: true });
       const start = async () =>
-        startServer({ port: await freePort(), databaseUrl: database.url, secret: crypto.randomBytes(32).toString("base64url"), logFile });
+        startServer({ port: await freePort(), databaseUrl: database.url, secret: crypto.randomBytes(32).toString("base64url"),
+          logFile,
+          nodeArgs: CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
+        });
       try {
         server = await start();
       } catch (error) {

@@ -1,5 +1,5 @@
 /** Writes one audit event (D7). Always called inside the transaction of the change it records. */
-import type { Prisma, Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import type { AnyActor } from "@/lib/auth/actor";
 
 export interface AuditEventInput {
@@ -24,7 +24,7 @@ export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void>
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId,
-      claimId: event.claimId ?? (event.targetType === "claim" ? event.targetId : null),
+      claimId: eventClaimId(event),
       before: event.before ?? undefined,
       after: event.after ?? undefined,
     },
@@ -32,4 +32,28 @@ export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void>
     // before/after documents included, only to be thrown away.
     select: { id: true },
   });
+}
+
+function eventClaimId(event: AuditEventInput): string | null {
+  return event.claimId ?? (event.targetType === "claim" ? event.targetId : null);
+}
+
+/**
+ * The same event as `INSERT … SELECT … FROM source`, for a change written as one SQL statement
+ * (a data-modifying CTE, see lib/annotations/create-annotation.ts): the event is inserted once
+ * for each row of `source`, a CTE of that statement, so exactly when the change itself was.
+ */
+export function auditEventInsert(event: AuditEventInput & { id: string; createdAt: Date }, source: Prisma.Sql): Prisma.Sql {
+  const json = (value: Prisma.InputJsonValue | null | undefined) => (value == null ? null : JSON.stringify(value));
+  return Prisma.sql`
+    INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, before, after, created_at)
+    SELECT ${event.id}, ${event.actor?.id ?? null}, ${event.action}, ${event.targetType}, ${event.targetId},
+           ${eventClaimId(event)},
+           ${json(event.before)}::jsonb, ${json(event.after)}::jsonb, ${sqlTimestamp(event.createdAt)}
+    FROM ${source}`;
+}
+
+/** A `timestamp(3)` parameter: Prisma stores DateTime columns as UTC without a time zone. */
+export function sqlTimestamp(at: Date): Prisma.Sql {
+  return Prisma.sql`${at.toISOString().replace("Z", "")}::timestamp(3)`;
 }

@@ -7,7 +7,7 @@
  * and hears of it only once it can be read. Payloads carry ids and types only, never content
  * (a draft's text must not reach other people): clients refetch what they are allowed to see.
  */
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 
 /** The channel every Factdesk server listens on. */
 export const LIVE_CHANNEL = "factdesk_changes";
@@ -25,4 +25,13 @@ export interface LiveChange {
 export async function publishChange(tx: Tx, change: LiveChange): Promise<void> {
   const payload = JSON.stringify({ articleId: change.articleId, type: change.type, id: change.id });
   await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+}
+
+/**
+ * The same notification as a SQL expression, for a change written as one SQL statement: the
+ * article id may be a column of that statement (`Prisma.sql\`claim.article_id\``). The payload
+ * is the one `publishChange` sends.
+ */
+export function changeNotification(change: { articleId: Prisma.Sql; type: string; id: string }): Prisma.Sql {
+  return Prisma.sql`pg_notify(${LIVE_CHANNEL}, json_build_object('articleId', ${change.articleId}, 'type', ${change.type}::text, 'id', ${change.id}::text)::text)`;
 }

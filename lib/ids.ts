@@ -1,0 +1,23 @@
+/**
+ * Row ids made in the app, for rows written by raw SQL. Prisma makes the same kind of id for
+ * `@default(cuid())` when it writes a row itself; the database has no default for them.
+ *
+ * The shape is that of a cuid: "c", the time in milliseconds, a per-process counter and
+ * random characters, all base 36, 25 characters in all. Ids made later in one process sort
+ * after earlier ones; uniqueness rests on the 62 random bits, not on the clock.
+ */
+import { randomBytes } from "node:crypto";
+
+const COUNTER_SPACE = 36 ** 4;
+let counter = randomBytes(4).readUInt32BE(0) % COUNTER_SPACE;
+
+function base36(value: number | bigint, width: number): string {
+  return value.toString(36).padStart(width, "0").slice(-width);
+}
+
+/** A new id, unique across processes and servers. */
+export function newId(): string {
+  counter = (counter + 1) % COUNTER_SPACE;
+  const random = randomBytes(8).readBigUInt64BE(0) >> 2n;
+  return `c${base36(Date.now(), 8)}${base36(counter, 4)}${base36(random, 12)}`;
+}
