@@ -1,10 +1,10 @@
 /**
- * Sets the per-request CSP nonce and the transport security headers. This is not a security
+ * Sets the per-request CSP nonce of pages. This is not a security
  * boundary for access: every page and route checks the acting user in the domain layer (D6),
  * so a request that skips this file (CVE-2025-29927's `x-middleware-subrequest`) gains nothing.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, HSTS } from "@/lib/security/headers";
+import { contentSecurityPolicy } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
@@ -17,14 +17,13 @@ export function proxy(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
   matcher: [
-    // Pages and API answers; static files get their headers from next.config.ts.
-    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+    // Pages only. Static files and API answers get their headers from next.config.ts, HSTS
+    // included: a nonce is only needed where scripts run.
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" },
   ],
 };

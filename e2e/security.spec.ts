@@ -38,10 +38,16 @@ test.describe("response headers", () => {
     expect(response.headers()["strict-transport-security"]).toContain("max-age=");
   });
 
-  test("API answers are nosniff too", async ({ request }) => {
+  test("API answers are nosniff, allow nothing to load or run, and carry HSTS over https", async ({ request }) => {
     const response = await request.get("/api/articles");
     expect(response.status()).toBe(401);
-    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    const headers = response.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    const https = await request.get("/api/articles", { headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers()["strict-transport-security"]).toContain("max-age=");
   });
 });
 
