@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationDTO } from "@/lib/claims/present";
 import { CreateAnnotationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
-import { auditEventInsert, sqlTimestamp } from "@/lib/audit/record-event";
+import { auditEventInsert } from "@/lib/audit/record-event";
+import { sqlTimestamp } from "@/lib/sql";
 import { changeNotification } from "@/lib/live/publish";
 import {
   annotationSnapshot,

@@ -1,6 +1,7 @@
 /** Writes one audit event (D7). Always called inside the transaction of the change it records. */
 import { Prisma, type Tx } from "@/lib/db";
 import type { AnyActor } from "@/lib/auth/actor";
+import { sqlTimestamp } from "@/lib/sql";
 
 export interface AuditEventInput {
   actor: AnyActor | null;
@@ -51,9 +52,4 @@ export function auditEventInsert(event: AuditEventInput & { id: string; createdA
            ${eventClaimId(event)},
            ${json(event.before)}::jsonb, ${json(event.after)}::jsonb, ${sqlTimestamp(event.createdAt)}
     FROM ${source}`;
-}
-
-/** A `timestamp(3)` parameter: Prisma stores DateTime columns as UTC without a time zone. */
-export function sqlTimestamp(at: Date): Prisma.Sql {
-  return Prisma.sql`${at.toISOString().replace("Z", "")}::timestamp(3)`;
 }

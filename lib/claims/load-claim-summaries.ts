@@ -1,67 +1,87 @@
 /**
- * An article's claims as its claim list shows them (`ClaimSummaryDTO`), in one statement.
+ * An article's claims as its claim list shows them (`ClaimSummaryDTO`).
  *
- * The list of a long article is the desk's heaviest read: a thousand claims with two or three
- * annotations each. Built through Prisma's nested selects, most of its time went into making
- * and collecting several thousand row objects (a third of it garbage collection). Here
- * PostgreSQL assembles the list as one JSON document, which is parsed once; the claim's
- * full form (`getClaim`) still goes through Prisma and `lib/claims/present-claim.ts`, and
- * an integration test holds the two to the same answer.
+ * The list of a long article is the desk's heaviest read (a thousand claims with two or three
+ * annotations each), and every open workspace reads it again whenever someone changes
+ * something. So PostgreSQL assembles it as one JSON document in its final shape, and the
+ * server keeps the latest lists in memory (`VersionedCache`), under a fingerprint of the rows
+ * they were built from that each read takes from the database first (`claimListVersion`).
+ * The kept list holds every annotation, drafts included; each reader then gets the ones they
+ * may see (every one past draft, and their own drafts) and their abilities on each claim.
+ *
+ * The claim's full form (`getClaim`) goes through Prisma and `lib/claims/present-claim.ts`;
+ * an integration test holds the two to the same answer for several readers.
  */
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationSummaryDTO, ClaimSummaryDTO, Stance, Verdict } from "@/lib/claims/present";
+import { VersionedCache } from "@/lib/cache/versioned-cache";
+import { deepFreeze } from "@/lib/cache/deep-freeze";
+import { sqlIsoText } from "@/lib/sql";
+import type { ClaimSummaryDTO } from "@/lib/claims/present";
 import { claimAbilities } from "@/lib/claims/present-claim";
 
-/** A timestamp column (UTC, to the millisecond) as milliseconds since the epoch, for `new Date`. */
-const EPOCH_MS = (column: "a.updated_at" | "c.created_at") => Prisma.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
+/** The fields of an annotation's summary that both kinds have (`AnnotationSummaryBase`). */
+const ANNOTATION_COMMON = Prisma.sql`'id', a.id, 'claimId', a.claim_id, 'status', a.status, 'version', a.version,
+  'author', json_build_object('id', author.id, 'name', author.name), 'updatedAt', ${sqlIsoText("a.updated_at")}`;
 
-/** A claim as the statement below returns it: its summary, less abilities, with epoch timestamps. */
-interface ClaimJson extends Omit<ClaimSummaryDTO, "annotations" | "can" | "createdAt"> {
-  /** Milliseconds since the epoch. */
-  createdAt: number;
-  /** All annotations, drafts included (whether the creator may still remove the claim). */
-  annotationCount: number;
-  annotations: AnnotationJson[];
-}
+/** A claim as every reader's list is made from: all of its annotations, no abilities. */
+type StoredClaim = Omit<ClaimSummaryDTO, "can">;
 
-/** An annotation as the statement returns it: every column of either kind, nulls included. */
-interface AnnotationJson extends Pick<AnnotationSummaryDTO, "id" | "claimId" | "kind" | "status" | "version" | "author"> {
-  /** Milliseconds since the epoch. */
-  updatedAt: number;
-  url: string | null;
-  title: string | null;
-  publisher: string | null;
-  stance: Stance | null;
-  verdict: Verdict | null;
+/** The claim lists of the articles read last; a list is about 1 MB for a thousand claims. */
+const claimLists = new VersionedCache<readonly StoredClaim[]>(16);
+
+/**
+ * A fingerprint of everything an article's claim list is built from: its claims, their
+ * annotations and the names of people. It is made of each row's id and `xmin`, the id of the
+ * transaction that wrote that version of the row: an insert, update or delete by any writer
+ * changes it, and a lock or a read does not. `articleId` is an SQL expression, so the
+ * fingerprint can be read in the same statement as the article.
+ */
+export function claimListVersion(articleId: Prisma.Sql): Prisma.Sql {
+  const rows = (table: Prisma.Sql, where: Prisma.Sql) =>
+    Prisma.sql`(SELECT coalesce(md5(string_agg(t.id || ':' || t.xmin::text, ',' ORDER BY t.id)), '') FROM ${table} ${where})`;
+  return Prisma.sql`${rows(Prisma.sql`claims t`, Prisma.sql`WHERE t.article_id = ${articleId}`)}
+    || '/' || ${rows(Prisma.sql`annotations t JOIN claims owner ON owner.id = t.claim_id`, Prisma.sql`WHERE owner.article_id = ${articleId}`)}
+    || '/' || ${rows(Prisma.sql`users t`, Prisma.empty)}`;
 }
 
 /**
  * The claims of `articleId` with the annotations `actor` may see (every one past draft, and
  * their own drafts: `visibleAnnotationWhere`), in document order: by start, the longer of
- * two claims starting together first, then by creation. Timestamps are formatted as
- * `Date#toISOString` formats them (the columns hold UTC to the millisecond).
+ * two claims starting together first, then by creation. `version` is the article's
+ * `claimListVersion`, read just before.
  */
-export async function loadClaimSummaries(actor: Actor, articleId: string): Promise<ClaimSummaryDTO[]> {
+export async function loadClaimSummaries(actor: Actor, articleId: string, version: string): Promise<ClaimSummaryDTO[]> {
+  const claims = await claimLists.get(articleId, version, () => readClaimList(articleId));
+  return claims.map((claim) => ({
+    ...claim,
+    annotations: claim.annotations.filter((annotation) => annotation.status !== "draft" || annotation.author.id === actor.id),
+    can: claimAbilities(actor, { createdById: claim.createdBy.id, annotationCount: claim.annotations.length }),
+  }));
+}
+
+/**
+ * Every claim of the article with all of its annotations, in their summary shape. Read after
+ * the version it is kept under, so a list is never older than its version: a change that
+ * lands in between makes the list newer, and the next reader's version a miss.
+ */
+async function readClaimList(articleId: string): Promise<readonly StoredClaim[]> {
   const [row] = await db.$queryRaw<{ claims: string }[]>`
     WITH annotated AS (
       SELECT
         a.claim_id,
-        count(*) AS total,
-        json_agg(json_build_object(
-          'id', a.id,
-          'claimId', a.claim_id,
-          'kind', a.kind,
-          'status', a.status,
-          'version', a.version,
-          'author', json_build_object('id', author.id, 'name', author.name),
-          'updatedAt', ${EPOCH_MS("a.updated_at")},
-          'url', a.url,
-          'title', a.title,
-          'publisher', a.publisher,
-          'stance', a.stance,
-          'verdict', a.verdict
-        ) ORDER BY a.created_at, a.id) FILTER (WHERE a.status <> 'draft' OR a.author_id = ${actor.id}) AS visible
+        json_agg(
+          CASE a.kind
+            WHEN 'source' THEN json_build_object(${ANNOTATION_COMMON},
+              'kind', 'source',
+              'url', coalesce(a.url, ''),
+              'title', coalesce(a.title, ''),
+              'publisher', a.publisher,
+              'stance', coalesce(a.stance, 'context'))
+            ELSE json_build_object(${ANNOTATION_COMMON}, 'kind', 'verification', 'verdict', coalesce(a.verdict, 'unverifiable'))
+          END
+          ORDER BY a.created_at, a.id
+        ) AS annotations
       FROM annotations a
       JOIN claims owner ON owner.id = a.claim_id
       JOIN users author ON author.id = a.author_id
@@ -80,36 +100,14 @@ export async function loadClaimSummaries(actor: Actor, articleId: string): Promi
       'end', c."end",
       'claimant', c.claimant,
       'createdBy', json_build_object('id', creator.id, 'name', creator.name),
-      'createdAt', ${EPOCH_MS("c.created_at")},
-      'annotationCount', coalesce(annotated.total, 0),
-      'annotations', coalesce(annotated.visible, '[]'::json)
+      'createdAt', ${sqlIsoText("c.created_at")},
+      'annotations', coalesce(annotated.annotations, '[]'::json)
     ) ORDER BY c.start, c."end" DESC, c.created_at, c.id), '[]'::json)::text AS claims
     FROM claims c
     JOIN users creator ON creator.id = c.created_by_id
     LEFT JOIN annotated ON annotated.claim_id = c.id
     WHERE c.article_id = ${articleId}`;
-  const claims = JSON.parse(row?.claims ?? "[]") as ClaimJson[];
-  return claims.map(({ annotationCount, annotations, createdBy, createdAt, ...claim }) => ({
-    ...claim,
-    createdBy,
-    createdAt: new Date(createdAt).toISOString(),
-    annotations: annotations.map(presentAnnotationJson),
-    can: claimAbilities(actor, { createdById: createdBy.id, annotationCount }),
-  }));
+  // Shared by every reader of this version: frozen, so that no caller can change it for the others.
+  return deepFreeze(JSON.parse(row?.claims ?? "[]") as StoredClaim[]);
 }
 
-function presentAnnotationJson(annotation: AnnotationJson): AnnotationSummaryDTO {
-  const { id, claimId, status, version, author } = annotation;
-  const base = { id, claimId, status, version, author, updatedAt: new Date(annotation.updatedAt).toISOString() };
-  if (annotation.kind === "source") {
-    return {
-      ...base,
-      kind: "source",
-      url: annotation.url ?? "",
-      title: annotation.title ?? "",
-      publisher: annotation.publisher,
-      stance: annotation.stance ?? "context",
-    };
-  }
-  return { ...base, kind: "verification", verdict: annotation.verdict ?? "unverifiable" };
-}

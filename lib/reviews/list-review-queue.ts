@@ -8,6 +8,7 @@ import { visibleAnnotationWhere } from "@/lib/annotations/access";
 import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { PageInput } from "@/lib/reviews/schemas";
 import { decodeCursor, encodeCursor } from "@/lib/reviews/cursor";
+import { sqlTimestamp } from "@/lib/sql";
 import { awaitingReviewBy } from "@/lib/reviews/review-queue";
 
 export interface ListReviewQueueOptions {
@@ -30,7 +31,7 @@ export async function listReviewQueue({ actor, input = {} }: ListReviewQueueOpti
   const after = cursor ? decodeCursor(cursor) : null;
   // timestamp(3) columns hold UTC without a zone; compare with the same wall-clock text.
   const afterCondition = after
-    ? Prisma.sql`AND (a.submitted_at, a.id) > (${after.at.toISOString().replace("Z", "")}::timestamp(3), ${after.id})`
+    ? Prisma.sql`AND (a.submitted_at, a.id) > (${sqlTimestamp(after.at)}, ${after.id})`
     : Prisma.empty;
   const page = await db.$queryRaw<{ id: string; submittedAt: Date }[]>`
     SELECT a.id, a.submitted_at AS "submittedAt"
