@@ -133,9 +133,14 @@ export interface ReadMeasurement {
   small: LoadResult;
   largeBytes: ResponseBytes;
   smallBytes: ResponseBytes;
-  /** SQL statements of one request, fewest seen over a few requests, and the most. */
+  /** SQL statements of one request right after a change (nothing kept applies), fewest seen over a few requests, and the most. */
   largeQueries: { min: number; max: number };
   smallQueries: { min: number; max: number };
+  /** The same while nothing changes (the claim list and revision text kept in memory). */
+  largeQueriesUnchanged: { min: number; max: number };
+  /** One request alone right after a change, median of a few. */
+  largeAfterChangeMs: number;
+  smallAfterChangeMs: number;
 }
 
 /**
@@ -143,9 +148,15 @@ export interface ReadMeasurement {
  * one request runs with nothing else going on, and the calls recorded since are summed (the
  * counting queries themselves excluded). BEGIN/COMMIT count as statements.
  */
-async function countQueries(client: pg.Client, request: () => Promise<void>, runs: number): Promise<{ min: number; max: number }> {
+async function countQueries(
+  client: pg.Client,
+  request: () => Promise<void>,
+  runs: number,
+  before: () => Promise<void> = async () => {},
+): Promise<{ min: number; max: number }> {
   const counts: number[] = [];
   for (let run = 0; run < runs; run += 1) {
+    await before();
     await client.query("SELECT pg_stat_statements_reset()");
     await request();
     const { rows } = await client.query<{ calls: string | null }>(
@@ -207,12 +218,33 @@ export async function measureRead(options: {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   client.on("error", () => undefined); // the server going away on Ctrl-C is not a crash
   await client.connect();
+  // A change to one of the article's claims, as any writer's would be: the server's kept claim
+  // list no longer applies, so the next read builds it again from the database.
+  const change = (article: { claimIds: readonly string[] }) => async () => {
+    await client.query("UPDATE claims SET claimant = claimant WHERE id = $1", [article.claimIds[0]]);
+  };
+  const afterChange = async (article: { id: string; claimIds: readonly string[] }) => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      await change(article)();
+      const at = performance.now();
+      await fetchBody(article.id);
+      times.push(performance.now() - at);
+    }
+    return median(times);
+  };
   let largeQueries;
   let smallQueries;
+  let largeQueriesUnchanged;
+  let largeAfterChangeMs;
+  let smallAfterChangeMs;
   try {
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-    largeQueries = await countQueries(client, async () => void (await fetchBytes(data.large.id)), 3);
-    smallQueries = await countQueries(client, async () => void (await fetchBytes(data.small.id)), 3);
+    largeQueries = await countQueries(client, async () => void (await fetchBytes(data.large.id)), 3, change(data.large));
+    smallQueries = await countQueries(client, async () => void (await fetchBytes(data.small.id)), 3, change(data.small));
+    largeQueriesUnchanged = await countQueries(client, async () => void (await fetchBytes(data.large.id)), 3);
+    largeAfterChangeMs = await afterChange(data.large);
+    smallAfterChangeMs = await afterChange(data.small);
   } finally {
     await client.end();
   }
@@ -238,5 +270,9 @@ export async function measureRead(options: {
   options.log(describeLoad("read 10 claims c=8", small));
   const large = await load(data.large.id);
   options.log(describeLoad("read 1,000 claims c=8", large));
-  return { large, small, largeBytes, smallBytes, largeQueries, smallQueries };
+  options.log(
+    `read right after a change: 1,000 claims ${largeAfterChangeMs.toFixed(0)} ms, 10 claims ${smallAfterChangeMs.toFixed(0)} ms; ` +
+      `unchanged 1,000 claims: ${largeQueriesUnchanged.min}–${largeQueriesUnchanged.max} statements`,
+  );
+  return { large, small, largeBytes, smallBytes, largeQueries, smallQueries, largeQueriesUnchanged, largeAfterChangeMs, smallAfterChangeMs };
 }
