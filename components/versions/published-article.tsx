@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { SnapshotClaim, VersionSnapshot } from "@/lib/versions/snapshot";
-import { annotateDocument, type Block, type Piece } from "@/lib/exports/annotated-document";
+import { annotateDocument, type Piece } from "@/lib/exports/annotated-document";
+import { AnnotatedBlocks, markedText } from "@/components/articles/annotated-blocks";
 import { findingOf } from "@/lib/exports/findings";
 import { claimAnchor } from "@/lib/versions/urls";
 
@@ -43,18 +44,7 @@ function Reference({ id, context }: { id: string; context: RenderContext }) {
 }
 
 function PieceView({ piece, context }: { piece: Piece; context: RenderContext }) {
-  let content: React.ReactNode = piece.kind === "break" ? <br /> : piece.text;
-  for (const mark of [...piece.marks].reverse()) {
-    if (mark.type === "bold") content = <strong>{content}</strong>;
-    else if (mark.type === "italic") content = <em>{content}</em>;
-    else if (mark.href && /^https?:/i.test(mark.href)) {
-      content = (
-        <a href={mark.href} rel="nofollow noopener noreferrer">
-          {content}
-        </a>
-      );
-    }
-  }
+  let content = markedText(piece);
   for (const id of [...piece.claims].reverse()) {
     const claim = context.claims.get(id);
     const finding = claim ? findingOf(claim) : null;
@@ -91,49 +81,6 @@ function Pieces({ pieces, context }: { pieces: readonly Piece[]; context: Render
   return pieces.map((piece) => <PieceView key={piece.start} piece={piece} context={context} />);
 }
 
-function Blocks({ blocks, context }: { blocks: readonly Block[]; context: RenderContext }) {
-  return blocks.map((block, index) => {
-    switch (block.type) {
-      case "paragraph":
-        return (
-          <p key={index}>
-            <Pieces pieces={block.pieces} context={context} />
-          </p>
-        );
-      case "heading":
-        return block.level >= 3 ? (
-          <h3 key={index}>
-            <Pieces pieces={block.pieces} context={context} />
-          </h3>
-        ) : (
-          <h2 key={index}>
-            <Pieces pieces={block.pieces} context={context} />
-          </h2>
-        );
-      case "blockquote":
-        return (
-          <blockquote key={index}>
-            <Blocks blocks={block.children} context={context} />
-          </blockquote>
-        );
-      case "list": {
-        const items = block.items.map((item, itemIndex) => (
-          <li key={itemIndex}>
-            <Blocks blocks={item} context={context} />
-          </li>
-        ));
-        return block.ordered ? (
-          <ol key={index} start={block.start}>
-            {items}
-          </ol>
-        ) : (
-          <ul key={index}>{items}</ul>
-        );
-      }
-    }
-  });
-}
-
 /**
  * The article of a published version, rendered from its document as React elements (no HTML
  * strings), with every claim highlighted in its finding's colour, anchored as `#claim-<id>`
@@ -145,7 +92,7 @@ export function PublishedArticle({ snapshot, numbers }: { snapshot: VersionSnaps
   const context: RenderContext = { claims: new Map(snapshot.claims.map((claim) => [claim.id, claim])), numbers };
   return (
     <div className="article-body" data-testid="published-article">
-      <Blocks blocks={document.blocks} context={context} />
+      <AnnotatedBlocks blocks={document.blocks} renderPieces={(pieces) => <Pieces pieces={pieces} context={context} />} />
     </div>
   );
 }

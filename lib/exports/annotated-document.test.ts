@@ -54,6 +54,19 @@ describe("annotateDocument", () => {
     expect(all.find((piece) => piece.text === "four")?.closes).toEqual(["outer"]);
   });
 
+  it("without the published text, leaves out the claims that do not fit, as the editor's highlights do", () => {
+    const claims = [
+      { id: "fits", start: 4, end: 7 },
+      { id: "past-the-end", start: text.length - 2, end: text.length + 5 },
+      { id: "before-the-start", start: -1, end: 3 },
+      { id: "empty", start: 5, end: 5 },
+    ];
+    expect(() => annotateDocument(doc, claims, text)).toThrow(DocumentMismatchError);
+    const all = pieces(annotateDocument(doc, claims).blocks);
+    expect(all.filter((piece) => piece.claims.length > 0).map((piece) => [piece.text, piece.claims])).toEqual([["two", ["fits"]]]);
+    expect(all.flatMap((piece) => [...piece.opens, ...piece.empty])).toEqual(["fits"]);
+  });
+
   it("gives a claim over a block separator only an empty anchor before the next text", () => {
     const start = text.indexOf("\n\n");
     const all = pieces(annotateDocument(doc, [{ id: "gap", start, end: start + 2 }], text).blocks);

@@ -206,22 +206,24 @@ function collectPieces(blocks: readonly Block[], into: Piece[]): Piece[] {
 }
 
 /**
- * Lays `claims` over the document. Throws DocumentMismatchError when the document's canonical
- * text is not `expectedText` or a claim lies outside it.
+ * Lays `claims` over the document. With `expectedText` (a published version), throws
+ * DocumentMismatchError when the document's canonical text is not `expectedText` or a claim
+ * lies outside it. Without it (the workspace's first view of a revision), claims that do not
+ * fit the text are left out, as the editor's highlights leave them out.
  */
-export function annotateDocument(doc: JSONContent, claims: readonly ClaimSpan[], expectedText: string): AnnotatedDocument {
+export function annotateDocument(doc: JSONContent, claims: readonly ClaimSpan[], expectedText?: string): AnnotatedDocument {
   const walker = new Walker();
   const blocks = walker.blocks(doc.content);
-  if (walker.text !== expectedText) {
+  if (expectedText !== undefined && walker.text !== expectedText) {
     throw new DocumentMismatchError(
       `The document's canonical text (${walker.text.length} characters) differs from the published text (${expectedText.length}).`,
     );
   }
-  const ordered = [...claims].sort(byDocumentOrder);
+  const fits = (claim: ClaimSpan) =>
+    Number.isInteger(claim.start) && Number.isInteger(claim.end) && claim.start <= claim.end && claim.end <= walker.text.length && claim.start >= 0;
+  const ordered = [...claims].filter((claim) => expectedText !== undefined || (fits(claim) && claim.start < claim.end)).sort(byDocumentOrder);
   for (const claim of ordered) {
-    if (!(Number.isInteger(claim.start) && Number.isInteger(claim.end) && claim.start <= claim.end && claim.end <= walker.text.length && claim.start >= 0)) {
-      throw new DocumentMismatchError(`The claim ${claim.id} lies outside the text.`);
-    }
+    if (!fits(claim)) throw new DocumentMismatchError(`The claim ${claim.id} lies outside the text.`);
   }
   const boundaries = [...new Set(ordered.flatMap((claim) => [claim.start, claim.end]))].sort((a, b) => a - b);
   cutAtBoundaries(blocks, boundaries);
