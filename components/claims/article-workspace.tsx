@@ -13,9 +13,9 @@ import { articleDocumentProblem, countBlocks, sizeProblem } from "@/lib/editor/a
 import { api, ApiError } from "@/lib/api-client";
 import type { ArticleDTO, CreatedRevisionDTO } from "@/lib/articles/present";
 import type { ClaimDTO } from "@/lib/claims/present";
-import { listedClaim, workspaceArticle, type WorkspaceArticle } from "@/components/claims/listed-claim";
+import { listedClaim, workspaceArticle, type ListedClaim, type WorkspaceArticle } from "@/components/claims/listed-claim";
 import { plural } from "@/lib/format";
-import { ClaimHighlights, claimRange } from "@/components/editor/claim-highlights";
+import { ClaimHighlights, claimRange, type ClaimHighlight } from "@/components/editor/claim-highlights";
 import { ReadOnlyText, isTextLocked } from "@/components/editor/read-only-text";
 import { SafePaste } from "@/components/editor/safe-paste";
 import { EditToolbar } from "@/components/claims/edit-toolbar";
@@ -27,6 +27,7 @@ import { useClaimDetail } from "@/components/claims/use-claim-detail";
 import { NewClaimForm } from "@/components/claims/new-claim-form";
 import { useArticleEvents } from "@/components/claims/use-article-events";
 import { ArticleProgress } from "@/components/claims/article-progress";
+import { ArticlePreview } from "@/components/claims/article-preview";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
@@ -60,6 +61,11 @@ function documentProblem(doc: PMNode): string | null {
   const text = canonicalText(doc).text;
   if (text.trim() === "") return "An article cannot be emptied; write its text.";
   return sizeProblem(countBlocks(doc), text.length);
+}
+
+/** Claims as the editor's highlights need them. */
+function highlightsOf(claims: readonly ListedClaim[]): ClaimHighlight[] {
+  return claims.map((claim) => ({ id: claim.id, start: claim.start, end: claim.end, status: claim.status }));
 }
 
 /** What a saved revision did to the claims, in a sentence. */
@@ -133,6 +139,10 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
   }, [reload]);
   const live = useArticleEvents(articleId, scheduleReload);
 
+  // The claims the editor draws in its first render; the effect below draws every change after.
+  const [initialClaimsHere] = useState(() => initial.claims.filter((claim) => claim.revisionId === initial.revision.id));
+  const drawnAtCreation = useRef<ListedClaim[] | null>(initialClaimsHere);
+
   // The editor's extensions are created once; they report to this channel, which the
   // effects below connect to the current handlers.
   const [editorEvents] = useState(() => new EventTarget());
@@ -144,6 +154,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
       SafePaste,
       ClaimHighlights.configure({
         onClaimClick: (id) => editorEvents.dispatchEvent(new CustomEvent<string>("claim-click", { detail: id })),
+        initialClaims: highlightsOf(initialClaimsHere),
       }),
       MarkClaimShortcut.configure({ onMarkClaim: () => editorEvents.dispatchEvent(new Event("mark-claim")) }),
     ],
@@ -179,8 +190,8 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
   });
 
   const claimsHere = useMemo(
-    () => article.claims.filter((claim) => claim.revisionId === article.revision.id),
-    [article.claims, article.revision.id],
+    () => (article === initial ? initialClaimsHere : article.claims.filter((claim) => claim.revisionId === article.revision.id)),
+    [article, initial, initialClaimsHere],
   );
 
   // The revision shown in the editor. A newer one (saved here or by a colleague) replaces the
@@ -193,10 +204,11 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
       if (!loadDocument(editor, article.revision.doc, setContentError)) return;
       shownRevision.current = article.revision.id;
     }
-    editor.commands.setClaimHighlights(
-      claimsHere.map((claim) => ({ id: claim.id, start: claim.start, end: claim.end, status: claim.status })),
-      activeId,
-    );
+    // The editor's first render drew the initial claims already.
+    const drawnFirst = drawnAtCreation.current;
+    drawnAtCreation.current = null;
+    if (drawnFirst === claimsHere && activeId === null) return;
+    editor.commands.setClaimHighlights(highlightsOf(claimsHere), activeId);
   }, [editor, editing, article.revision, claimsHere, activeId]);
 
   const scrollToClaim = useCallback(
@@ -430,12 +442,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
         {editor ? (
           <EditorContent editor={editor} />
         ) : (
-          <div className="grid gap-3 py-4" aria-busy="true">
-            <span className="sr-only">Loading the article…</span>
-            {[0, 1, 2, 3].map((line) => (
-              <div key={line} className="h-4 animate-pulse rounded bg-border/70" style={{ width: `${92 - line * 9}%` }} />
-            ))}
-          </div>
+          <ArticlePreview doc={article.revision.doc} claims={claimsHere} onClaimClick={openClaim} />
         )}
         {bubble && !pending && !editing ? (
           <div className="absolute z-10" style={{ top: bubble.top, left: bubble.left }}>

@@ -39,6 +39,12 @@ export interface ClaimHighlightsOptions {
    * @default () => {}
    */
   onClaimClick: (claimId: string) => void;
+  /**
+   * The claims drawn from the start, in the editor's first render: a long article is then
+   * drawn once, not drawn and then redrawn with its highlights.
+   * @default []
+   */
+  initialClaims: ClaimHighlight[];
 }
 
 declare module "@tiptap/core" {
@@ -107,7 +113,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   name: "claimHighlights",
 
   addOptions() {
-    return { onClaimClick: () => {} };
+    return { onClaimClick: () => {}, initialClaims: [] };
   },
 
   addCommands() {
@@ -127,7 +133,10 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
       new Plugin<HighlightState>({
         key: claimHighlightsKey,
         state: {
-          init: () => ({ decorations: DecorationSet.empty, ranges: [], activeId: null }),
+          init: (_, state) =>
+            options.initialClaims.length > 0
+              ? build(state.doc, { claims: options.initialClaims, activeId: null })
+              : { decorations: DecorationSet.empty, ranges: [], activeId: null },
           apply(tr, previous) {
             const meta = tr.getMeta(claimHighlightsKey) as HighlightMeta | undefined;
             if (meta) return build(tr.doc, meta);

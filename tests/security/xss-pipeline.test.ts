@@ -25,6 +25,7 @@ import type { ExportContext } from "@/lib/exports/context";
 import { noteNumbers } from "@/lib/exports/findings";
 import { ArticleDocument } from "@/components/articles/article-document";
 import { PublishedArticle } from "@/components/versions/published-article";
+import { ArticlePreview } from "@/components/claims/article-preview";
 import { VersionNotes } from "@/components/versions/version-notes";
 import { HOSTILE_URLS, XSS_PAYLOADS } from "@/tests/security/xss-payloads";
 import {
@@ -94,7 +95,15 @@ describe("the corpus through every import path", () => {
       imported += 1;
       const preview = parseDocument(renderToStaticMarkup(createElement(ArticleDocument, { doc: prepared.doc }))).body;
       const previewProblems = markupProblems(preview, { allowedTags: ["body", ...EDITOR_TAGS] });
-      for (const problem of [...documentJsonProblems(prepared.doc), ...editorMarkupProblems(prepared.doc), ...previewProblems]) {
+      // The article page's first view of the text, with a claim over all of it.
+      const claims = [{ id: "claim-1", start: 0, end: prepared.text.length, status: "verified" as const }];
+      const firstView = parseDocument(
+        renderToStaticMarkup(createElement(ArticlePreview, { doc: prepared.doc, claims, onClaimClick: () => undefined })),
+      ).body;
+      // The editor's claim highlights are spans too (Decoration.inline).
+      const firstViewProblems = markupProblems(firstView, { allowedTags: ["body", "span", ...EDITOR_TAGS] });
+      if (!firstView.querySelector('[data-claim-id="claim-1"]')) firstViewProblems.push("no highlight drawn");
+      for (const problem of [...documentJsonProblems(prepared.doc), ...editorMarkupProblems(prepared.doc), ...previewProblems, ...firstViewProblems]) {
         problems.push(`${payload} → ${problem}`);
       }
     }
