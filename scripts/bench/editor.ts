@@ -57,7 +57,10 @@ export interface TypingMeasurement {
 }
 
 export interface EditorMeasurement {
+  /** Navigation to every highlight on screen, in the page's first view of the text or in the editor. */
   highlightsMs: { large: number[]; bare: number[] };
+  /** Navigation to the editor holding the text with every highlight (when text can be selected and marked). */
+  editorReadyMs: { large: number[]; bare: number[] };
   /** Phases of the median load of each. */
   phases: { large: PagePhases | null; bare: PagePhases | null };
   typing: { large: TypingMeasurement; bare: TypingMeasurement; largeUnlocked: TypingMeasurement; bareUnlocked: TypingMeasurement };
@@ -71,10 +74,12 @@ export interface PagePhases {
   responseEnd: number;
   domContentLoaded: number;
   htmlBytes: number;
-  /** First frame with the article text in the editor. */
+  /** First frame with the article text on screen (the page's first view of it, or the editor). */
   textShown: number;
-  /** First frame with every highlight. */
+  /** First frame with every highlight on screen. */
   drawn: number;
+  /** First frame with the editor holding the text and every highlight. */
+  editorReady: number;
   /** Long tasks (> 50 ms) on the main thread before `drawn`, summed. */
   longTaskMs: number;
 }
@@ -83,6 +88,7 @@ declare global {
   interface Window {
     __benchDrawnAt?: number;
     __benchTextAt?: number;
+    __benchShownAt?: number;
     __benchPhases?: PagePhases;
     __benchKeys?: number[];
     __benchCreates?: { calls: number; large: number };
@@ -95,27 +101,35 @@ function watchHighlights(expected: number): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: "longtask", buffered: true });
+  // The page shows the text with its highlights before the editor has loaded it
+  // (components/claims/article-preview.tsx); the editor then takes its place.
+  const complete = (selector: string) => {
+    const root = document.querySelector(selector);
+    if (!root || (root.textContent ?? "").length === 0) return { text: false, drawn: false };
+    const ids = new Set<string>();
+    for (const element of root.querySelectorAll("[data-claim-id]")) ids.add(element.getAttribute("data-claim-id") ?? "");
+    return { text: true, drawn: ids.size === expected };
+  };
   const check = () => {
-    const root = document.querySelector('[data-testid="article-text"]');
-    if (root && (root.textContent ?? "").length > 0) {
-      window.__benchTextAt ??= performance.now();
-      const ids = new Set<string>();
-      for (const element of root.querySelectorAll("[data-claim-id]")) ids.add(element.getAttribute("data-claim-id") ?? "");
-      if (ids.size === expected) {
-        const drawnAt = performance.now();
-        window.__benchDrawnAt = drawnAt;
-        const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-        window.__benchPhases = {
-          responseStart: navigation?.responseStart ?? Number.NaN,
-          responseEnd: navigation?.responseEnd ?? Number.NaN,
-          domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-          htmlBytes: navigation?.decodedBodySize ?? Number.NaN,
-          textShown: window.__benchTextAt,
-          drawn: drawnAt,
-          longTaskMs: longTasks.filter((task) => task.start < drawnAt).reduce((sum, task) => sum + task.duration, 0),
-        };
-        return;
-      }
+    const preview = complete('[data-testid="article-preview"]');
+    const editor = complete('[data-testid="article-text"]');
+    const now = performance.now();
+    if (preview.text || editor.text) window.__benchTextAt ??= now;
+    if (preview.drawn || editor.drawn) window.__benchShownAt ??= now;
+    if (editor.drawn) {
+      window.__benchDrawnAt = window.__benchShownAt ?? now;
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      window.__benchPhases = {
+        responseStart: navigation?.responseStart ?? Number.NaN,
+        responseEnd: navigation?.responseEnd ?? Number.NaN,
+        domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+        htmlBytes: navigation?.decodedBodySize ?? Number.NaN,
+        textShown: window.__benchTextAt ?? now,
+        drawn: window.__benchDrawnAt,
+        editorReady: now,
+        longTaskMs: longTasks.filter((task) => task.start < now).reduce((sum, task) => sum + task.duration, 0),
+      };
+      return;
     }
     requestAnimationFrame(check);
   };
@@ -130,14 +144,22 @@ async function signIn(page: Page, origin: string): Promise<void> {
   await page.waitForURL(/\/articles$/, { timeout: 30_000 });
 }
 
-/** Opens the article in a fresh page and returns the page and the ms to all highlights drawn. */
+/** Opens the article in a fresh page; returns the page, the ms to all highlights on screen and to the editor holding them. */
 async function openArticle(
   context: BrowserContext,
   url: string,
   claims: number,
-): Promise<{ page: Page; ms: number; phases: PagePhases | null }> {
+  /** When set, a V8 CPU profile of the page's load is written there. */
+  profileFile?: string,
+): Promise<{ page: Page; ms: number; editorMs: number; phases: PagePhases | null }> {
   const page = await context.newPage();
   await page.addInitScript(watchHighlights, claims);
+  const profiler = profileFile ? await context.newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+    await profiler.send("Profiler.start");
+  }
   await page.goto(url, { waitUntil: "commit" });
   try {
     await page.waitForFunction(() => window.__benchDrawnAt !== undefined, undefined, { timeout: 60_000, polling: 100 });
@@ -155,8 +177,14 @@ async function openArticle(
       cause: error,
     });
   }
+  if (profiler && profileFile) {
+    const { profile } = await profiler.send("Profiler.stop");
+    fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    await profiler.detach();
+  }
   const { ms, phases } = await page.evaluate(() => ({ ms: window.__benchDrawnAt ?? Number.NaN, phases: window.__benchPhases ?? null }));
-  return { page, ms, phases };
+  return { page, ms, editorMs: phases?.editorReady ?? Number.NaN, phases };
 }
 
 /** The phases of one load, for the log. */
@@ -166,6 +194,7 @@ export function describePhases(phases: PagePhases | null): string {
   return (
     `first byte ${ms(phases.responseStart)}, HTML done ${ms(phases.responseEnd)} (${(phases.htmlBytes / 1000).toFixed(0)} KB), ` +
     `DOMContentLoaded ${ms(phases.domContentLoaded)}, text shown ${ms(phases.textShown)}, highlights ${ms(phases.drawn)}, ` +
+    `editor ready ${ms(phases.editorReady)}, ` +
     `long tasks ${ms(phases.longTaskMs)}`
   );
 }
@@ -266,6 +295,8 @@ export async function measureEditor(options: {
   loads: number;
   log: (message: string) => void;
   onBrowser: (close: () => Promise<void>) => void;
+  /** When set, the first measured load of each article writes the page's CPU profile into this folder. */
+  profileDir?: string;
 }): Promise<EditorMeasurement> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumExecutable(), args: LAUNCH_ARGS });
   options.onBrowser(() => browser.close());
@@ -283,14 +314,17 @@ export async function measureEditor(options: {
     // Warm-up: the first load of each compiles the page's code in the browser and the server.
     for (const article of [large, bare]) await (await openArticle(context, article.url, article.claims)).page.close();
     const highlightsMs = { large: [] as number[], bare: [] as number[] };
+    const editorReadyMs = { large: [] as number[], bare: [] as number[] };
     const loads = { large: [] as Array<{ ms: number; phases: PagePhases | null }>, bare: [] as Array<{ ms: number; phases: PagePhases | null }> };
     for (let run = 0; run < options.loads; run += 1) {
       for (const [name, article] of [
         ["large", large],
         ["bare", bare],
       ] as const) {
-        const { page, ms, phases } = await openArticle(context, article.url, article.claims);
+        const profile = options.profileDir && run === 0 ? path.join(options.profileDir, `page-${name}.cpuprofile`) : undefined;
+        const { page, ms, editorMs, phases } = await openArticle(context, article.url, article.claims, profile);
         highlightsMs[name].push(ms);
+        editorReadyMs[name].push(editorMs);
         loads[name].push({ ms, phases });
         await page.close();
       }
@@ -302,7 +336,8 @@ export async function measureEditor(options: {
     options.log(`median load, no claims: ${describePhases(phases.bare)}`);
     options.log(
       `highlights drawn: 1,000 claims median ${median(highlightsMs.large).toFixed(0)} ms (${highlightsMs.large.map((ms) => ms.toFixed(0)).join(", ")}), ` +
-        `no claims median ${median(highlightsMs.bare).toFixed(0)} ms (${highlightsMs.bare.map((ms) => ms.toFixed(0)).join(", ")})`,
+        `no claims median ${median(highlightsMs.bare).toFixed(0)} ms (${highlightsMs.bare.map((ms) => ms.toFixed(0)).join(", ")}); ` +
+        `editor ready: 1,000 claims median ${median(editorReadyMs.large).toFixed(0)} ms, no claims ${median(editorReadyMs.bare).toFixed(0)} ms`,
     );
 
     const typing = async (article: typeof large, unlock: boolean) => {
@@ -319,6 +354,7 @@ export async function measureEditor(options: {
     };
     return {
       highlightsMs,
+      editorReadyMs,
       phases,
       typing: {
         large: await typing(large, false),
