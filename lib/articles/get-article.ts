@@ -13,14 +13,7 @@ import { claimListVersion, loadClaimSummaries } from "@/lib/claims/load-claim-su
 import { verdictAgreement } from "@/lib/reviews/verdict-agreement";
 
 /** The article's own columns, its newest revision's and the version of its claim list, in one row. */
-interface ArticleHead {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  createdAt: string;
+interface ArticleHead extends Pick<ArticleDTO, "id" | "title" | "outlet" | "author" | "url" | "publishedAt" | "createdAt"> {
   revisionId: string | null;
   revisionNumber: number | null;
   revisionCreatedAt: string | null;
@@ -58,23 +51,17 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
   if (!head?.revisionId || head.revisionNumber === null || head.revisionCreatedAt === null) {
     throw new AppError("not_found", "No such article.");
   }
-  const revisionId = head.revisionId;
+  const { revisionId, revisionNumber, revisionCreatedAt, claimListVersion: version, ...columns } = head;
   const [body, claimRows] = await Promise.all([
     revisionBodies.get(revisionId, "", () => readRevisionBody(revisionId)),
-    loadClaimSummaries(actor, id, head.claimListVersion),
+    loadClaimSummaries(actor, id, version),
   ]);
   const claims: ClaimSummaryDTO[] = [];
   const orphanedClaims: ClaimSummaryDTO[] = [];
   for (const claim of claimRows) (claim.status === "orphaned" ? orphanedClaims : claims).push(claim);
   return {
-    id: head.id,
-    title: head.title,
-    outlet: head.outlet,
-    author: head.author,
-    url: head.url,
-    publishedAt: head.publishedAt,
-    createdAt: head.createdAt,
-    revision: { id: revisionId, number: head.revisionNumber, text: body.text, doc: body.doc, createdAt: head.revisionCreatedAt },
+    ...columns,
+    revision: { id: revisionId, number: revisionNumber, text: body.text, doc: body.doc, createdAt: revisionCreatedAt },
     claims,
     orphanedClaims,
     progress: { verified: claims.filter((claim) => claim.status === "verified").length, total: claims.length },
