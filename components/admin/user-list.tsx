@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { AccountDTO } from "@/lib/users/present";
 import { ROLES, type Role } from "@/lib/auth/actor";
 import { api, ApiError } from "@/lib/api-client";
@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog, useConfirmation } from "@/components/ui/confirm-dialog";
 import { RoleBadge } from "@/components/role-badge";
 
 const ROLE_LABELS: Record<Role, string> = { reviewer: "Reviewer", editor: "Editor", admin: "Admin" };
@@ -31,18 +31,8 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [disabling, setDisabling] = useState<AccountDTO | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const focusAfterDialog = useRef<HTMLElement | null>(null);
+  const disable = useConfirmation<AccountDTO>();
   const heading = useRef<HTMLHeadingElement>(null);
-
-  // Focus moves only once the modal dialog has closed: while it is open the page behind it is inert.
-  useEffect(() => {
-    if (disabling !== null || !focusAfterDialog.current) return;
-    focusAfterDialog.current.focus();
-    focusAfterDialog.current = null;
-  }, [disabling]);
 
   const replace = (account: AccountDTO) => setAccounts((current) => current.map((item) => (item.id === account.id ? account : item)));
   const admins = accounts.filter((account) => account.role === "admin" && account.status === "active").length;
@@ -79,31 +69,19 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
     }
   }
 
-  function openDisable(account: AccountDTO, trigger: HTMLElement) {
-    opener.current = trigger;
-    setDialogError(null);
-    setDisabling(account);
-  }
-
-  function closeDisable() {
-    focusAfterDialog.current = opener.current;
-    setDisabling(null);
-  }
-
   async function onDisable() {
-    if (!disabling) return;
-    const account = disabling;
+    const account = disable.target;
+    if (!account) return;
     setBusy(account.id);
-    setDialogError(null);
+    disable.setError(null);
     try {
       const updated = await api<AccountDTO>(`/api/users/${encodeURIComponent(account.id)}/disable`, { method: "POST", body: {} });
       replace(updated);
       // Its Disable button has become Re-enable; the heading is a stable place for focus.
-      focusAfterDialog.current = heading.current;
-      setDisabling(null);
+      disable.done(heading.current);
       setAnnouncement(`${updated.name} is disabled and signed out.`);
     } catch (caught) {
-      setDialogError(messageOf(caught, "Could not disable the account."));
+      disable.setError(messageOf(caught, "Could not disable the account."));
     } finally {
       setBusy(null);
     }
@@ -154,7 +132,7 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
                     self={account.id === selfId}
                     busy={busy === account.id}
                     onRole={(role) => void onRole(account, role)}
-                    onDisable={(trigger) => openDisable(account, trigger)}
+                    onDisable={(trigger) => disable.open(account, trigger)}
                     onEnable={() => void onEnable(account)}
                   />
                 ))}
@@ -168,18 +146,18 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
         </p>
       </Card>
 
-      {disabling ? (
+      {disable.target ? (
         <ConfirmDialog
-          title={`Disable ${disabling.name}?`}
+          title={`Disable ${disable.target.name}?`}
           confirmLabel="Disable account"
           pendingLabel="Disabling…"
-          pending={busy === disabling.id}
-          error={dialogError}
-          onCancel={closeDisable}
+          pending={busy === disable.target.id}
+          error={disable.error}
+          onCancel={disable.cancel}
           onConfirm={() => void onDisable()}
         >
           <p>
-            <span className="font-medium text-ink">{disabling.email}</span> is signed out everywhere at once: their next
+            <span className="font-medium text-ink">{disable.target.email}</span> is signed out everywhere at once: their next
             click or API request is refused, and they cannot sign in. Their claims, annotations and reviews stay on the
             desk.
           </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { AccessTokenDTO } from "@/lib/tokens/present";
 import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/cn";
@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { useConfirmation } from "@/components/ui/confirm-dialog";
 import { NewTokenSecret } from "@/components/settings/new-token-secret";
 import { RevokeTokenDialog } from "@/components/settings/revoke-token-dialog";
 import { requestCreateToken, requestRevokeToken, requestTokens } from "@/components/settings/api";
@@ -25,20 +26,10 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
   const [createPending, setCreatePending] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>(undefined);
-  const [revoking, setRevoking] = useState<AccessTokenDTO | null>(null);
+  const revoke = useConfirmation<AccessTokenDTO>();
   const [revokePending, setRevokePending] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const focusAfterDialog = useRef<HTMLElement | null>(null);
-
-  // Focus moves only once the modal dialog has closed: while it is open the page behind it is inert.
-  useEffect(() => {
-    if (revoking !== null || !focusAfterDialog.current) return;
-    focusAfterDialog.current.focus();
-    focusAfterDialog.current = null;
-  }, [revoking]);
 
   const active = tokens.filter((token) => token.revokedAt === null).length;
 
@@ -63,27 +54,15 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
     form.reset();
   }
 
-  function openRevoke(token: AccessTokenDTO, trigger: HTMLElement) {
-    opener.current = trigger;
-    setRevokeError(null);
-    setRevoking(token);
-  }
-
-  function closeRevoke() {
-    // Back to the button that opened the dialog, as a keyboard user expects.
-    focusAfterDialog.current = opener.current;
-    setRevoking(null);
-  }
-
   async function onRevoke() {
-    if (!revoking) return;
-    const token = revoking;
+    const token = revoke.target;
+    if (!token) return;
     setRevokePending(true);
-    setRevokeError(null);
+    revoke.setError(null);
     const result = await requestRevokeToken(token.id);
     if (!result.ok) {
       setRevokePending(false);
-      setRevokeError(result.problem.message);
+      revoke.setError(result.problem.message);
       return;
     }
     const revokedAt = new Date().toISOString();
@@ -91,8 +70,7 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
     if (created?.id === token.id) setCreated(null);
     setRevokePending(false);
     // Its Revoke button is gone; the list heading is the nearest sensible place for focus.
-    focusAfterDialog.current = listHeading.current;
-    setRevoking(null);
+    revoke.done(listHeading.current);
     setAnnouncement(`Token “${token.name}” revoked.`);
     // Then take the server's word for the list (order, timestamps).
     const fresh = await requestTokens();
@@ -165,7 +143,7 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
                 </thead>
                 <tbody className="divide-y divide-border">
                   {tokens.map((token) => (
-                    <TokenRow key={token.id} token={token} onRevoke={openRevoke} />
+                    <TokenRow key={token.id} token={token} onRevoke={revoke.open} />
                   ))}
                 </tbody>
               </table>
@@ -188,12 +166,12 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
         </div>
       </Card>
 
-      {revoking ? (
+      {revoke.target ? (
         <RevokeTokenDialog
-          token={revoking}
+          token={revoke.target}
           pending={revokePending}
-          error={revokeError}
-          onCancel={closeRevoke}
+          error={revoke.error}
+          onCancel={revoke.cancel}
           onConfirm={() => void onRevoke()}
         />
       ) : null}

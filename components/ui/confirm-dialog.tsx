@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -76,4 +76,41 @@ export function ConfirmDialog({
       </div>
     </dialog>
   );
+}
+
+/**
+ * What a list needs to confirm an action on one of its items: the item asked about (null
+ * while no dialog is open), the dialog's error, and focus put back once the modal has closed
+ * (while it is open the page behind it is inert). `cancel` returns focus to the button that
+ * opened the dialog, as a keyboard user expects; `done` moves it to `focusTo`, for when that
+ * button is gone after the action.
+ */
+export function useConfirmation<T>() {
+  const [target, setTarget] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const focusAfter = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    if (target !== null || !focusAfter.current) return;
+    focusAfter.current.focus();
+    focusAfter.current = null;
+  }, [target]);
+
+  const close = (focusTo: HTMLElement | null) => {
+    focusAfter.current = focusTo;
+    setTarget(null);
+  };
+  return {
+    target,
+    error,
+    setError,
+    open(item: T, trigger: HTMLElement) {
+      opener.current = trigger;
+      setError(null);
+      setTarget(item);
+    },
+    cancel: () => close(opener.current),
+    done: close,
+  };
 }
