@@ -70,12 +70,7 @@ export function ClaimDetail({
 
   return (
     <section aria-labelledby={`claim-heading-${claim.id}`} className="grid gap-4" data-testid="claim-detail">
-      <div className="flex items-center justify-between gap-2">
-        <Button variant="ghost" size="sm" onClick={onBack} className="-ml-2">
-          <ArrowLeft aria-hidden /> All claims
-        </Button>
-        <ClaimStatusBadge status={claim.status} />
-      </div>
+      <ClaimDetailHeader status={claim.status} onBack={onBack} />
 
       <div className="grid gap-2">
         <h2 id={`claim-heading-${claim.id}`} className="sr-only">
@@ -172,12 +167,7 @@ export function ClaimDetailLoading({
 }) {
   return (
     <section aria-label="Claim" aria-busy={error ? undefined : "true"} className="grid gap-4" data-testid="claim-detail-loading">
-      <div className="flex items-center justify-between gap-2">
-        <Button variant="ghost" size="sm" onClick={onBack} className="-ml-2">
-          <ArrowLeft aria-hidden /> All claims
-        </Button>
-        <ClaimStatusBadge status={claim.status} />
-      </div>
+      <ClaimDetailHeader status={claim.status} onBack={onBack} />
       <blockquote className="border-l-4 border-accent/40 pl-3 font-serif text-[0.95rem] leading-relaxed text-ink">
         {claim.exact}
       </blockquote>
@@ -199,5 +189,17 @@ export function ClaimDetailLoading({
         </div>
       )}
     </section>
+  );
+}
+
+/** Back to the list, and the claim's status: the top of the panel, loaded or not. */
+function ClaimDetailHeader({ status, onBack }: { status: ClaimDTO["status"]; onBack: () => void }) {
+  return (
+    <div className="flex items-center justify-between gap-2">
+      <Button variant="ghost" size="sm" onClick={onBack} className="-ml-2">
+        <ArrowLeft aria-hidden /> All claims
+      </Button>
+      <ClaimStatusBadge status={status} />
+    </div>
   );
 }
