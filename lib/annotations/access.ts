@@ -46,6 +46,11 @@ export function visibleAnnotationWhere(actor: Actor): Prisma.AnnotationWhereInpu
   return { OR: [{ status: { not: "draft" } }, { authorId: actor.id }] };
 }
 
+/** The same rule as `visibleAnnotationWhere`, for annotations already in memory. */
+export function isAnnotationVisibleTo(actor: Actor, annotation: { status: AnnotationStatus; authorId: string }): boolean {
+  return annotation.status !== "draft" || annotation.authorId === actor.id;
+}
+
 /** The facts about an annotation that decide what someone may do with it. */
 export interface AbilityFacts {
   authorId: string;

@@ -19,6 +19,7 @@ import { deepFreeze } from "@/lib/cache/deep-freeze";
 import { sqlIsoText } from "@/lib/sql";
 import type { ClaimSummaryDTO } from "@/lib/claims/present";
 import { claimAbilities } from "@/lib/claims/present-claim";
+import { isAnnotationVisibleTo } from "@/lib/annotations/access";
 
 /** The fields of an annotation's summary that both kinds have (`AnnotationSummaryBase`). */
 const ANNOTATION_COMMON = Prisma.sql`'id', a.id, 'claimId', a.claim_id, 'status', a.status, 'version', a.version,
@@ -55,7 +56,7 @@ export async function loadClaimSummaries(actor: Actor, articleId: string, versio
   const claims = await claimLists.get(articleId, version, () => readClaimList(articleId));
   return claims.map((claim) => ({
     ...claim,
-    annotations: claim.annotations.filter((annotation) => annotation.status !== "draft" || annotation.author.id === actor.id),
+    annotations: claim.annotations.filter((annotation) => isAnnotationVisibleTo(actor, { status: annotation.status, authorId: annotation.author.id })),
     can: claimAbilities(actor, { createdById: claim.createdBy.id, annotationCount: claim.annotations.length }),
   }));
 }
