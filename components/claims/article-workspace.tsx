@@ -137,7 +137,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
     if (reloadTimer.current) clearTimeout(reloadTimer.current);
     reloadTimer.current = setTimeout(() => void reload(), 120);
   }, [reload]);
-  const live = useArticleEvents(articleId, scheduleReload);
+  const live = useArticleEvents(articleId, initial.liveEventId, scheduleReload);
 
   // The claims the editor draws in its first render; the effect below draws every change after.
   const [initialClaimsHere] = useState(() => initial.claims.filter((claim) => claim.revisionId === initial.revision.id));
