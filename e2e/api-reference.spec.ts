@@ -46,7 +46,7 @@ for (const [label, viewport] of [
     const claims = operations.find((operation) => operation.method === "post" && operation.path === "/api/articles/{id}/claims")!;
     const card = page.locator("[id='post-api-articles-id-claims']");
     await expect(card.getByText(claims.summary)).toBeVisible();
-    await expect(card.getByText("revision", { exact: true })).toBeVisible();
+    await expect(card.locator("code", { hasText: /^revision$/ }).first()).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/api-docs-${viewport.width}-claims.png` });
 

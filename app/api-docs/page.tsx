@@ -69,7 +69,7 @@ export default function ApiReferencePage() {
       <nav aria-label="API areas" className="grid gap-2">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-subtle">Areas</h2>
         <ul className="flex flex-wrap gap-2 text-sm">
-          {[...groups.map(([tag]) => tag), "Authentication", "Errors", "Schemas"].map((name) => (
+          {["Authentication", "Errors", ...groups.map(([tag]) => tag), "Schemas"].map((name) => (
             <li key={name}>
               <a
                 href={`#${name === "Authentication" ? "authentication" : name === "Errors" ? "errors" : name === "Schemas" ? "schemas" : tagAnchor(name)}`}

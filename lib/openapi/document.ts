@@ -149,7 +149,8 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[] = allRoutes) {
     if (item[route.method]) throw new Error(`Two entries describe ${route.method.toUpperCase()} ${route.path}.`);
     item[route.method] = operation(route);
   }
-  const tags = [...new Set(routes.flatMap((route) => route.tags))].sort().map((name) => ({ name }));
+  // In the order the areas come in `allRoutes`: the reference reads top to bottom.
+  const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
   return createDocument(
     {
       openapi: "3.1.0",
@@ -181,7 +182,8 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[] = allRoutes) {
         },
       },
     },
-    { reused: "ref" },
+    // Named schemas (`.meta({ id })`) become components; everything else stays inline.
+    { reused: "inline" },
   );
 }
 
