@@ -2,7 +2,15 @@
  * The API reference: the OpenAPI document is public and cacheable, and the readable page lists
  * every operation it holds, signed out, under the page CSP, on a desktop and on a phone.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { contractProblem } from "../tests/openapi/contract";
+import { DEMO_PASSWORD } from "./helpers";
+
+/** The answer, after checking it against the reference's entry for `route`. */
+async function documented(response: APIResponse, method: string, route: string): Promise<APIResponse> {
+  expect(contractProblem(method, route, response.status(), response.headers()["content-type"], await response.text())).toBeNull();
+  return response;
+}
 
 interface OpenApiDocument {
   openapi: string;
@@ -56,3 +64,31 @@ for (const [label, viewport] of [
     expect(violations).toEqual([]);
   });
 }
+
+test("signing in through next-auth answers as documented, and the settings page leads to the reference", async ({ page, baseURL }) => {
+  const csrf = await documented(await page.request.get("/api/auth/csrf"), "GET", "/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await documented(await page.request.get("/api/auth/providers"), "GET", "/api/auth/providers");
+  await documented(await page.request.get("/api/auth/session"), "GET", "/api/auth/session");
+  await documented(
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "alice@factdesk.test", password: DEMO_PASSWORD, callbackUrl: `${baseURL}/articles`, json: "true" },
+      maxRedirects: 0,
+    }),
+    "POST",
+    "/api/auth/callback/credentials",
+  );
+  const session = await documented(await page.request.get("/api/auth/session"), "GET", "/api/auth/session");
+  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe("alice@factdesk.test");
+
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/settings");
+    const link = page.getByRole("link", { name: "API reference" });
+    await link.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/settings-api-link-${width}.png` });
+  }
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/api-docs$/);
+  await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+});

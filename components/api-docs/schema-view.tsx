@@ -63,7 +63,8 @@ export function TypeLabel({ schema }: { schema: Schema }) {
   const limits = [
     s.format,
     s.minimum !== undefined ? `≥ ${s.minimum}` : null,
-    s.maximum !== undefined ? `≤ ${s.maximum.toLocaleString("en")}` : null,
+    // The largest integers accepted are guards against overflow, not limits worth reading.
+    s.maximum !== undefined && s.maximum < 2_147_483_647 ? `≤ ${s.maximum.toLocaleString("en")}` : null,
     s.minLength !== undefined && s.minLength > 0 ? `${s.minLength}+ chars` : null,
     s.maxLength !== undefined ? `≤ ${s.maxLength.toLocaleString("en")} chars` : null,
   ].filter(Boolean);

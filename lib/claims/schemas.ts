@@ -40,7 +40,8 @@ const spanFields = {
     })
     .int("A revision number is a whole number.")
     .min(1, "Revisions are numbered from 1.")
-    .max(2_147_483_647, "No such revision."),
+    .max(2_147_483_647, "No such revision.")
+    .meta({ description: "The revision's number (`revision.number` of the article, e.g. 3), not its id." }),
 };
 
 const hasText = (value: { exact: string }) => value.exact.trim() !== "";
