@@ -53,7 +53,13 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
     hideButton();
   });
   const { editing } = revision;
-  useShownRevision(articleEditor, article.revision, claimsHere, panel.activeId, editing, initialClaimsHere);
+  useShownRevision(articleEditor, {
+    revision: article.revision,
+    claims: claimsHere,
+    activeId: panel.activeId,
+    editing,
+    drawnFirst: initialClaimsHere,
+  });
   const reattach = useReattachClaim(editor, editing, live, panel.setActiveId);
 
   const scrollToClaim = useCallback(

@@ -27,11 +27,20 @@ export function claimsOnRevision(article: WorkspaceArticle): ListedClaim[] {
  */
 export function useShownRevision(
   { editor, showRevision }: Pick<ArticleEditor, "editor" | "showRevision">,
-  revision: WorkspaceArticle["revision"],
-  claims: ListedClaim[],
-  activeId: string | null,
-  editing: boolean,
-  drawnFirst: ListedClaim[],
+  {
+    revision,
+    claims,
+    activeId,
+    editing,
+    drawnFirst,
+  }: {
+    revision: WorkspaceArticle["revision"];
+    /** The claims on `revision`, highlighted; `activeId` is drawn as the open one. */
+    claims: ListedClaim[];
+    activeId: string | null;
+    editing: boolean;
+    drawnFirst: ListedClaim[];
+  },
 ) {
   const drawnAtCreation = useRef<ListedClaim[] | null>(drawnFirst);
   useEffect(() => {
