@@ -211,7 +211,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
         );
         return;
       }
-      const applied = applyChangeEvent(subscriber.state!, change, (claim) => claim);
+      const applied = applyChangeEvent(subscriber.state!, change, (claim) => claim, (claim) => claim);
       if (applied.kind === "applied") subscriber.state = applied.state;
       if (changesClaim(change, subscriber.openClaim)) {
         pendingReads.push(

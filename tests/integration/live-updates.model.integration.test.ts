@@ -101,7 +101,7 @@ async function catchUp(page: Page, articleId: string, head: number): Promise<voi
       page.state = (await freshState(page.actor, articleId)).state;
       page.reloads += 1;
     } else if (event.event === "change") {
-      const applied = applyChangeEvent(page.state, JSON.parse(event.data) as ChangeEventDTO, (claim) => claim);
+      const applied = applyChangeEvent(page.state, JSON.parse(event.data) as ChangeEventDTO, (claim) => claim, (claim) => claim);
       if (applied.kind === "reload") {
         page.state = (await freshState(page.actor, articleId)).state;
         page.reloads += 1;
