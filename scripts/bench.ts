@@ -17,7 +17,7 @@
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
- * `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
+ * `--live-seconds=N` sets how long line 8 writes (default 20); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
  */
 import fs from "node:fs";
