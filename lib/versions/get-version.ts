@@ -1,6 +1,6 @@
 /**
- * Reading published versions. Versions are public by design (DESIGN.md, "Who uses it": the
- * anonymous may read them), so these reads take no actor: there is nothing to scope. They
+ * Reading published versions. Versions are public by design (docs/architecture.md, "Roles":
+ * the anonymous may read them), so these reads take no actor: there is nothing to scope. They
  * read only `published_versions`, whose snapshots hold approved work alone
  * (lib/versions/snapshot.ts), so no draft or unapproved annotation can come out of here.
  */
