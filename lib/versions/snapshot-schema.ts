@@ -23,17 +23,23 @@ export class UnreadableSnapshotError extends Error {
 }
 
 /** A ProseMirror document node as JSON: an object with a node type. Its content is checked by the editor's schema when rendered. */
-const documentNode = z.custom<JSONContent>(
-  (value) => typeof value === "object" && value !== null && "type" in value && typeof value.type === "string",
-  { message: "Expected a document node" },
-);
+const documentNode = z
+  .custom<JSONContent>((value) => typeof value === "object" && value !== null && "type" in value && typeof value.type === "string", {
+    message: "Expected a document node",
+  })
+  // How the API reference shows it (a custom check has no JSON Schema of its own).
+  .meta({ override: { type: "object", required: ["type"], properties: { type: { type: "string" }, content: { type: "array", items: { type: "object" } } } } });
 
 const person = z.object({ id: z.string(), name: z.string() });
 const timestamp = z.iso.datetime();
 const verdict = z.enum(VERDICTS);
 
-/** Format 1: the shape `buildSnapshot` writes since versions were first published. */
-const SnapshotFormat1: z.ZodType<VersionSnapshot> = z.object({
+/**
+ * Format 1: the shape `buildSnapshot` writes since versions were first published. Being the
+ * current format, it is also the snapshot's schema in the API reference
+ * (lib/openapi/responses/versions.ts).
+ */
+export const SnapshotFormat1 = z.object({
   format: z.literal(1),
   articleId: z.string(),
   number: z.number().int().positive(),
@@ -86,7 +92,7 @@ const SnapshotFormat1: z.ZodType<VersionSnapshot> = z.object({
       ),
     }),
   ),
-});
+}) satisfies z.ZodType<VersionSnapshot>;
 
 /** Every format a stored snapshot may have, each with its schema. Add one when `SNAPSHOT_FORMAT` changes; never edit an old one. */
 const FORMATS: ReadonlyMap<number, z.ZodType<VersionSnapshot>> = new Map([[SNAPSHOT_FORMAT, SnapshotFormat1]]);
