@@ -31,7 +31,8 @@ const documentNode = z
   .meta({ override: { type: "object", required: ["type"], properties: { type: { type: "string" }, content: { type: "array", items: { type: "object" } } } } });
 
 const person = z.object({ id: z.string(), name: z.string() });
-const timestamp = z.iso.datetime();
+// Written by toISOString(); not held to a stricter pattern than the writer keeps (a year past 9999 has six digits).
+const timestamp = z.string().meta({ format: "date-time" });
 const verdict = z.enum(VERDICTS);
 
 /**
