@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/api-client";
-import { apiRead } from "@/lib/api-read";
+import { apiRead, ApiError } from "@/lib/api-client";
 import type { ClaimDTO } from "@/lib/claims/present";
 
 interface Loaded {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { ApiError } from "@/lib/api-client";
-import { apiRead } from "@/lib/api-read";
+import { apiRead, ApiError } from "@/lib/api-client";
 import type { ArticleDTO } from "@/lib/articles/present";
 import { applyChangeEvent, changesClaim } from "@/lib/live/apply-change";
 import { listedClaim, workspaceArticle, type WorkspaceArticle } from "@/components/claims/listed-claim";
