@@ -4,5 +4,6 @@
  * no entry describes.
  */
 import type { RouteDoc } from "@/lib/openapi/route-doc";
+import { routes as triage } from "@/lib/openapi/routes/triage";
 
-export const allRoutes: RouteDoc[] = [];
+export const allRoutes: RouteDoc[] = [...triage];
