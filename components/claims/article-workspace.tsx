@@ -30,6 +30,9 @@ import { ArticleProgress } from "@/components/claims/article-progress";
 import { ArticlePreview } from "@/components/claims/article-preview";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { SuggestionMarks } from "@/components/editor/suggestion-marks";
+import { selectSuggestion, suggestionSpan, useSuggestions } from "@/components/triage/use-suggestions";
+import { SuggestionList } from "@/components/triage/suggestion-list";
 
 interface PendingClaim {
   exact: string;
@@ -37,6 +40,8 @@ interface PendingClaim {
   suffix: string;
   start: number;
   end: number;
+  /** Pre-filled from an accepted suggestion's attribution. */
+  claimant?: string | null;
 }
 
 /** The selection as canonical offsets, trimmed of surrounding white space; null when empty. */
@@ -157,6 +162,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
         initialClaims: highlightsOf(initialClaimsHere),
       }),
       MarkClaimShortcut.configure({ onMarkClaim: () => editorEvents.dispatchEvent(new Event("mark-claim")) }),
+      SuggestionMarks,
     ],
     content: initial.revision.doc,
     immediatelyRender: false,
@@ -188,6 +194,8 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
       setBubble({ top: end.bottom - box.top + 6, left: Math.max(0, Math.min(end.left - box.left - 40, box.width - 130)) });
     },
   });
+
+  const suggestions = useSuggestions({ articleId, revision: article.revision.number, refreshKey: article, editor, editing });
 
   const claimsHere = useMemo(
     () => (article === initial ? initialClaimsHere : article.claims.filter((claim) => claim.revisionId === article.revision.id)),
@@ -481,7 +489,9 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
         ) : null}
         {pending ? (
           <NewClaimForm
+            key={`${pending.start}-${pending.end}`}
             exact={pending.exact}
+            initialClaimant={pending.claimant ?? ""}
             pending={saving}
             error={markError}
             onSubmit={(claimant) => void saveClaim(claimant)}
@@ -512,6 +522,15 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
           />
         ) : (
           <div className="grid gap-6">
+            <SuggestionList
+              suggestions={suggestions}
+              disabled={editing || !editor}
+              onShow={(item) => editor && selectSuggestion(editor, item)}
+              onAccept={(item) => {
+                const span = editor ? suggestionSpan(editor, item) : null;
+                if (span) setPending({ ...span, claimant: item.claimant });
+              }}
+            />
             <ClaimList
               claims={sorted}
               filters={filters}

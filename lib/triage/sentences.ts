@@ -6,7 +6,7 @@
  */
 import { BLOCK_SEPARATOR } from "@/lib/anchoring/canonical-text";
 import { featureVector, sentenceFeatures, type FeatureHit, type SentenceTokens } from "@/lib/triage/features";
-import { readText, type Token } from "@/lib/triage/nlp";
+import { readText, type Entity, type Token } from "@/lib/triage/nlp";
 
 export interface AnalysedSentence {
   start: number;
@@ -52,14 +52,30 @@ function trimTokens(tokens: Token[], first: number, last: number): [number, numb
   return [a, b];
 }
 
+/** The entities inside tokens [first, last]; entities come in text order, so a binary search finds the first. */
+function entitiesWithin(entities: Entity[], first: number, last: number): Entity[] {
+  let low = 0;
+  let high = entities.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((entities[middle]?.first ?? 0) < first) low = middle + 1;
+    else high = middle;
+  }
+  const found: Entity[] = [];
+  for (let i = low; i < entities.length; i++) {
+    const entity = entities[i];
+    if (!entity || entity.first > last) break;
+    if (entity.last <= last) found.push(entity);
+  }
+  return found;
+}
+
 function analyse(text: string, read: ReturnType<typeof readText>, first: number, last: number): AnalysedSentence {
   const tokens = read.tokens.slice(first, last + 1);
   const start = tokens[0]?.start ?? 0;
   const end = tokens[tokens.length - 1]?.end ?? start;
   const exact = text.slice(start, end);
-  const entities = read.entities
-    .filter((entity) => entity.first >= first && entity.last <= last)
-    .map((entity) => ({ ...entity, first: entity.first - first, last: entity.last - first }));
+  const entities = entitiesWithin(read.entities, first, last).map((entity) => ({ ...entity, first: entity.first - first, last: entity.last - first }));
   const blockStart = start === 0 || text.startsWith(BLOCK_SEPARATOR, start - BLOCK_SEPARATOR.length);
   const blockEnd = end === text.length || text.startsWith(BLOCK_SEPARATOR, end);
   const sentence: SentenceTokens = { exact, start, tokens, entities, wholeBlock: blockStart && blockEnd };
