@@ -79,6 +79,7 @@ const CAUSE = [
 ].map((cue) => cue.split(" "));
 const SAYING = words(`said says say told tells added stated announced reported reports estimated estimates warned claimed claims
   insisted argued wrote confirmed found finds showed shows concluded revealed`);
+const LISTENER_VERBS = words("told tells");
 const PRONOUNS = words("he she they it we i you one him her them this that who");
 const DATA_SOURCE = words(`figures data statistics survey surveys study studies report census poll polls research analysis
   records audit inspection inquiry index`);
@@ -256,8 +257,9 @@ function attribution(sentence: SentenceTokens): { claimant: string | null; prono
     if (before && PRONOUNS.has(before.lower)) return { claimant: null, pronoun: before.value };
     const subject = claimantBefore(sentence, i);
     if (subject) return { claimant: subject, pronoun: null };
-    // "…, said the health ministry." — the source after the verb, after a quote or a comma.
-    if (!before || isPunct(before)) {
+    // "…, said the health ministry." — the source after the verb, after a quote or a comma;
+    // never after "told", whose object is the listener ("…, told reporters").
+    if ((!before || isPunct(before)) && !LISTENER_VERBS.has(verb.lower)) {
       const after = tokens[i + 1];
       if (after && PRONOUNS.has(after.lower)) return { claimant: null, pronoun: after.value };
       const claimant = claimantAfter(sentence, i + 1);

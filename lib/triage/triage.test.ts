@@ -47,6 +47,8 @@ describe("features of crafted sentences", () => {
     expect(one("Growth will slow to 1.1% next year, according to the IMF.").claimant).toBe("the IMF");
     expect(one("The health ministry said that 4,000 beds were empty.").claimant).toBe("The health ministry");
     expect(reasons("Deaths fell by 12% last year, said the health ministry.")).toContain("attributed to the health ministry");
+    // Whoever is told is not the source.
+    expect(one("The plan costs $4 billion, as Adrienne Watson, a spokesperson for the White House, told EFE.").claimant).not.toBe("EFE");
   });
 
   it("gives a cause its words", () => {
