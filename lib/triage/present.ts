@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FEATURE_NAMES } from "@/lib/triage/features";
 
-export const SuggestionStatus = z.enum(["open", "dismissed"]);
+export const SuggestionStatus = z.enum(["open", "dismissed"]).meta({ id: "SuggestionStatus" });
 
 export const SuggestionDTO = z.object({
   /** Offsets on the canonical text of the revision (D2). */
@@ -16,7 +16,7 @@ export const SuggestionDTO = z.object({
   status: SuggestionStatus,
   /** Who the sentence attributes its content to, to fill in a claim's claimant. */
   claimant: z.string().nullable(),
-});
+}).meta({ id: "Suggestion", description: "A sentence worth checking, with why." });
 export type SuggestionDTO = z.infer<typeof SuggestionDTO>;
 
 export const SuggestionListDTO = z.object({
@@ -26,7 +26,7 @@ export const SuggestionListDTO = z.object({
   threshold: z.number(),
   /** Best first. */
   items: z.array(SuggestionDTO),
-});
+}).meta({ id: "SuggestionList" });
 export type SuggestionListDTO = z.infer<typeof SuggestionListDTO>;
 
 export const DismissalDTO = z.object({
@@ -35,7 +35,7 @@ export const DismissalDTO = z.object({
   end: z.number().int(),
   exact: z.string(),
   status: SuggestionStatus,
-});
+}).meta({ id: "SuggestionDismissal", description: "A suggested sentence and whether it is now dismissed." });
 export type DismissalDTO = z.infer<typeof DismissalDTO>;
 
 export const TriageModelDTO = z.object({
@@ -46,5 +46,5 @@ export const TriageModelDTO = z.object({
   positives: z.number().int(),
   bias: z.number(),
   weights: z.record(z.enum(FEATURE_NAMES), z.number()),
-});
+}).meta({ id: "TriageModel", description: "Triage weights fitted on the desk's examples." });
 export type TriageModelDTO = z.infer<typeof TriageModelDTO>;
