@@ -68,18 +68,34 @@ export type AnnotationSummaryRow = Pick<
 
 /** The annotation as an article's claim list carries it (`AnnotationSummaryDTO`). */
 export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationSummaryDTO {
-  const base = {
+  // One literal per kind rather than a spread base: an article's list makes thousands of these.
+  const author = { id: row.author.id, name: row.author.name };
+  const updatedAt = row.updatedAt.toISOString();
+  if (row.kind === "source") {
+    return {
+      id: row.id,
+      claimId: row.claimId,
+      status: row.status,
+      version: row.version,
+      author,
+      updatedAt,
+      kind: "source",
+      url: row.url ?? "",
+      title: row.title ?? "",
+      publisher: row.publisher,
+      stance: row.stance ?? "context",
+    };
+  }
+  return {
     id: row.id,
     claimId: row.claimId,
     status: row.status,
     version: row.version,
-    author: { id: row.author.id, name: row.author.name },
-    updatedAt: row.updatedAt.toISOString(),
+    author,
+    updatedAt,
+    kind: "verification",
+    verdict: row.verdict ?? "unverifiable",
   };
-  if (row.kind === "source") {
-    return { ...base, kind: "source", url: row.url ?? "", title: row.title ?? "", publisher: row.publisher, stance: row.stance ?? "context" };
-  }
-  return { ...base, kind: "verification", verdict: row.verdict ?? "unverifiable" };
 }
 
 /** The annotation as the API and the editor see it: its summary with its content, thread and abilities. */

@@ -119,9 +119,10 @@ async function readClaimList(articleId: string): Promise<readonly StoredClaim[]>
     LEFT JOIN annotated ON annotated.claim_id = c.id
     WHERE c.article_id = ${articleId}`;
   const rows = JSON.parse(row?.claims ?? "[]") as ClaimListRow[];
-  const claims = rows.map(({ annotations, createdAt, ...claim }) => ({
-    ...presentClaimFields({ ...claim, createdAt: new Date(createdAt) }),
-    annotations: annotations.map(({ updatedAt, ...annotation }) => presentAnnotationSummary({ ...annotation, updatedAt: new Date(updatedAt) })),
+  // Each row overrides its timestamps with a Date, as Prisma hands them to the presenters.
+  const claims = rows.map((claim) => ({
+    ...presentClaimFields({ ...claim, createdAt: new Date(claim.createdAt) }),
+    annotations: claim.annotations.map((annotation) => presentAnnotationSummary({ ...annotation, updatedAt: new Date(annotation.updatedAt) })),
   }));
   // Shared by every reader of this version: frozen, so that no caller can change it for the others.
   return deepFreeze(claims);
