@@ -1,7 +1,8 @@
 /**
- * The review HTTP API (DESIGN.md, "HTTP API") against the production build: reviews, replies,
+ * The review HTTP API (docs/architecture.md, "HTTP API"; the full reference is /api-docs) against the production build: reviews, replies,
  * the review queue, activity and a claim's history. Each test makes its own claim on its own
- * copy of the seed article, with reviewers of its own, so tests run in parallel and in any order; queue and activity assertions look only
+ * copy of the seed article, with reviewers of its own, so tests run in parallel and in any
+ * order; queue and activity assertions look only
  * at the test's own annotations.
  */
 import type { APIRequestContext } from "@playwright/test";
