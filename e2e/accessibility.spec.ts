@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
 /** Violations a reader would hit; minor and moderate ones are reported but do not fail. */
 async function seriousViolations(page: import("@playwright/test").Page) {
@@ -15,16 +14,18 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the article page, with claims and an open claim, has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "alice@factdesk.test");
+test("the article page, with claims and an open claim, has no serious accessibility violations", async ({ page, desk }) => {
+  const article = await desk.article();
+  await desk.signIn(page, await desk.user());
+  await page.goto("/articles");
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  await page.getByRole("link", { name: article.title }).click();
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the import page with a preview, edit mode, orphaned claims and the revision history have no serious violations", async ({ page }) => {
-  await signIn(page, "erin@factdesk.test");
+test("the import page with a preview, edit mode, orphaned claims and the revision history have no serious violations", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user("editor"));
   await page.goto("/articles/new");
   await page.getByText("Paste text").click();
   await page.getByLabel("Article text").fill("A first paragraph with a claim in it.\n\nA second paragraph.");
@@ -54,8 +55,8 @@ test("the import page with a preview, edit mode, orphaned claims and the revisio
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the settings page and the user list, with their confirmations open, have no serious violations", async ({ page }) => {
-  await signIn(page, "admin@factdesk.test");
+test("the settings page and the user list, with their confirmations open, have no serious violations", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user("admin"));
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Password" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -1,35 +1,36 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, signInWithForm, uniqueEmail } from "./helpers";
+/**
+ * One's own account and the administration of others'. The accounts are the tests' own
+ * (e2e/fixtures.ts), signed in through the auth API; the form is used where signing in is
+ * what a test checks (a retired password, a disabled account, signing in again).
+ */
+import type { Page } from "@playwright/test";
+import { expect, FIXTURE_PASSWORD, test, uniqueTag, type Desk, type DeskRole } from "./fixtures";
+import { signIn, signInWithForm } from "./helpers";
 
-const PASSWORD = "a long enough passphrase";
+const PASSWORD = FIXTURE_PASSWORD;
 
-/** Signs up a fresh reviewer through the form; parallel tests never share a user. */
-async function signUpFreshUser(page: Page, prefix: string): Promise<{ email: string; name: string }> {
-  const email = uniqueEmail(prefix);
-  const name = `${prefix[0]?.toUpperCase()}${prefix.slice(1)} ${email.split("@")[0]?.split("-").at(-1)}`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/articles$/);
-  return { email, name };
+/** A fresh account named after `prefix`, signed in on `page`; parallel tests never share a user. */
+async function signUpFreshUser(desk: Desk, page: Page, prefix: string): Promise<{ email: string; name: string }> {
+  const user = await desk.user("reviewer", `${prefix[0]?.toUpperCase()}${prefix.slice(1)} ${uniqueTag()}`);
+  await desk.signIn(page, user);
+  await page.goto("/articles");
+  return { email: user.email, name: user.name };
 }
 
-/** A second, separate browser (its own cookies) signed in as `email`. */
-async function otherBrowser(browser: Browser, baseURL: string | undefined, email: string, password = PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, email, password);
+/** A second, separate browser (its own cookies) signed in as `email`, on the article list. */
+async function otherBrowser(desk: Desk, who: { email: string; password?: string } | DeskRole): Promise<Page> {
+  const user = typeof who === "string" ? await desk.user(who) : { email: who.email, password: who.password ?? PASSWORD };
+  const page = await desk.page(user);
+  await page.goto("/articles");
   return page;
 }
 
 const PREVIEW = { title: "Preview", text: "One paragraph." };
 
 test.describe("your own account", () => {
-  test("changing the password keeps this browser signed in, ends the other one and retires the old password", async ({ page, browser, baseURL }) => {
-    const { email } = await signUpFreshUser(page, "pat");
-    const other = await otherBrowser(browser, baseURL, email);
+  test("changing the password keeps this browser signed in, ends the other one and retires the old password", async ({ page, desk }) => {
+    const { email } = await signUpFreshUser(desk, page, "pat");
+    const other = await otherBrowser(desk, { email });
     expect((await other.request.get("/api/articles")).status()).toBe(200);
 
     await page.goto("/settings");
@@ -68,12 +69,11 @@ test.describe("your own account", () => {
     await signInWithForm(other, email, PASSWORD);
     await expect(other.getByText("Wrong email or password.")).toBeVisible();
     await signIn(other, email, "a fresh new passphrase");
-    await other.context().close();
   });
 
-  test("sign out everywhere ends every session, this one too, and leaves access tokens alone", async ({ page, browser, baseURL, playwright }) => {
-    const { email } = await signUpFreshUser(page, "sam");
-    const other = await otherBrowser(browser, baseURL, email);
+  test("sign out everywhere ends every session, this one too, and leaves access tokens alone", async ({ page, desk, baseURL, playwright }) => {
+    const { email } = await signUpFreshUser(desk, page, "sam");
+    const other = await otherBrowser(desk, { email });
 
     await page.goto("/settings");
     await page.getByLabel("Token name").fill("Nightly sync");
@@ -100,16 +100,15 @@ test.describe("your own account", () => {
     const api = await playwright.request.newContext({ baseURL });
     expect((await api.get("/api/articles", { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(200);
     await api.dispose();
-    await other.context().close();
   });
 });
 
 test.describe("user management", () => {
-  test("an admin's role change applies to the user's next request, both ways", async ({ page, browser, baseURL }) => {
-    const { name } = await signUpFreshUser(page, "rita");
+  test("an admin's role change applies to the user's next request, both ways", async ({ page, desk, baseURL }) => {
+    const { name } = await signUpFreshUser(desk, page, "rita");
     expect((await page.request.post("/api/articles/preview", { data: PREVIEW, headers: { origin: baseURL ?? "" } })).status()).toBe(403);
 
-    const admin = await otherBrowser(browser, baseURL, "admin@factdesk.test", "factdesk-demo");
+    const admin = await otherBrowser(desk, "admin");
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
     await expect(admin.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     const role = admin.getByLabel(`Role of ${name}`);
@@ -127,12 +126,11 @@ test.describe("user management", () => {
     expect((await page.request.post("/api/articles/preview", { data: PREVIEW, headers: { origin: baseURL ?? "" } })).status()).toBe(403);
     await page.reload();
     await expect(page.getByRole("heading", { name: "Only editors import articles" })).toBeVisible();
-    await admin.context().close();
   });
 
-  test("an admin disables an account: its next request is 401 and sign-in says why; re-enabling lets it back in", async ({ page, browser, baseURL }) => {
-    const { email, name } = await signUpFreshUser(page, "dana");
-    const admin = await otherBrowser(browser, baseURL, "admin@factdesk.test", "factdesk-demo");
+  test("an admin disables an account: its next request is 401 and sign-in says why; re-enabling lets it back in", async ({ page, desk }) => {
+    const { email, name } = await signUpFreshUser(desk, page, "dana");
+    const admin = await otherBrowser(desk, "admin");
     await admin.goto("/admin/users");
     const row = admin.getByTestId("account-row").filter({ hasText: email });
     await expect(row).toContainText("Active");
@@ -163,19 +161,19 @@ test.describe("user management", () => {
     await expect(row).toContainText("Active");
     await signIn(page, email, PASSWORD);
     expect((await page.request.get("/api/articles")).status()).toBe(200);
-    await admin.context().close();
   });
 
-  test("an admin cannot demote or disable themselves, and only admins reach the user list", async ({ page, browser, baseURL }) => {
-    await signIn(page, "admin@factdesk.test", "factdesk-demo");
+  test("an admin cannot demote or disable themselves, and only admins reach the user list", async ({ page, desk, baseURL }) => {
+    const ada = await desk.user("admin");
+    await desk.signIn(page, ada);
     await page.goto("/admin/users");
-    const own = page.getByTestId("account-row").filter({ hasText: "admin@factdesk.test" });
+    const own = page.getByTestId("account-row").filter({ hasText: ada.email });
     await expect(own).toContainText("(you)");
     await expect(own.getByRole("combobox")).toHaveCount(0);
     await expect(own.getByRole("button")).toHaveCount(0);
 
     const list = (await (await page.request.get("/api/users")).json()) as { items: { id: string; email: string }[] };
-    const self = list.items.find((item) => item.email === "admin@factdesk.test");
+    const self = list.items.find((item) => item.email === ada.email);
     expect(self).toBeDefined();
     const origin = { origin: baseURL ?? "" };
     const demote = await page.request.put(`/api/users/${self?.id}/role`, { data: { role: "editor" }, headers: origin });
@@ -185,11 +183,10 @@ test.describe("user management", () => {
     expect(disable.status()).toBe(403);
     expect(JSON.stringify(list)).not.toMatch(/argon2|passwordHash|tokenVersion/);
 
-    const editor = await otherBrowser(browser, baseURL, "erin@factdesk.test", "factdesk-demo");
+    const editor = await otherBrowser(desk, "editor");
     await expect(editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
     expect((await editor.request.get("/api/users")).status()).toBe(403);
     await editor.goto("/admin/users");
     await expect(editor.getByRole("heading", { name: "Only administrators manage accounts" })).toBeVisible();
-    await editor.context().close();
   });
 });

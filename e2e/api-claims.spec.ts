@@ -3,8 +3,8 @@
  * status codes, the error shape, and request hygiene. Each test makes its own claims, so
  * tests run in parallel and in any order.
  */
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test as base, type Desk, type DeskArticle } from "./fixtures";
 
 interface Revision {
   number: number;
@@ -15,31 +15,25 @@ interface Session {
   page: Page;
   api: APIRequestContext;
   headers: Record<string, string>;
+  /** The test's copy of the seed article. */
+  article: DeskArticle;
 }
 
-// Contexts a test opened; closed after it (tests in one worker run one at a time).
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+/** Each test works on a copy of the seed article of its own. */
+const test = base.extend<{ seeded: DeskArticle }>({
+  seeded: async ({ desk }, provide) => provide(await desk.article()),
 });
 
-/** A signed-in user in a browser context of their own. */
-async function session(browser: Browser, email: string, baseURL: string): Promise<Session> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { page, api: page.request, headers: { origin: baseURL } };
+/** A new reviewer, signed in, in a browser context of their own on the article list. */
+async function session(desk: Desk, article: DeskArticle, name: string): Promise<Session> {
+  const page = await desk.page(await desk.user("reviewer", name));
+  await page.goto("/articles");
+  return { page, api: page.request, headers: desk.headers, article };
 }
 
-/** The seed article's id and current revision. */
-async function seedArticle({ api }: Session): Promise<{ id: string; revision: Revision }> {
-  const list = await api.get("/api/articles?limit=100");
-  expect(list.status()).toBe(200);
-  const { items } = (await list.json()) as { items: Array<{ id: string; title: string }> };
-  const seed = items.find((item) => item.title.startsWith("NATO and allies reject"));
-  expect(seed, "the seed article").toBeDefined();
-  const article = await api.get(`/api/articles/${seed!.id}`);
+/** The test's article: its id and current revision. */
+async function seedArticle({ api, article: own }: Session): Promise<{ id: string; revision: Revision }> {
+  const article = await api.get(`/api/articles/${own.id}`);
   expect(article.status()).toBe(200);
   const body = (await article.json()) as { id: string; revision: Revision };
   return { id: body.id, revision: body.revision };
@@ -89,8 +83,8 @@ test.describe("claims API", () => {
     }
   });
 
-  test("creates a claim (201) and refuses bad input with 400 naming the field and 422 for a wrong quote", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
+  test("creates a claim (201) and refuses bad input with 400 naming the field and 422 for a wrong quote", async ({ desk, seeded }) => {
+    const alice = await session(desk, seeded, "Alice Martin");
     const { id, revision } = await seedArticle(alice);
     const claimant = `Stoltenberg ${unique()}`;
 
@@ -150,8 +144,8 @@ test.describe("claims API", () => {
     expect(mine).toHaveLength(1);
   });
 
-  test("refuses a text/plain body (415) and a foreign Origin (403)", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
+  test("refuses a text/plain body (415) and a foreign Origin (403)", async ({ desk, seeded }) => {
+    const alice = await session(desk, seeded, "Alice Martin");
     const { id, revision } = await seedArticle(alice);
     const body = JSON.stringify(claimInput(revision, QUOTE));
 
@@ -170,9 +164,9 @@ test.describe("claims API", () => {
     expect((await foreign.json()).error.code).toBe("forbidden");
   });
 
-  test("keeps drafts private (404) and others' annotations read-only (403)", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
-    const bob = await session(browser, "bob@factdesk.test", baseURL!);
+  test("keeps drafts private (404) and others' annotations read-only (403)", async ({ desk, seeded }) => {
+    const alice = await session(desk, seeded, "Alice Martin");
+    const bob = await session(desk, seeded, "Bob Keller");
     const claim = await createClaim(alice);
     const draft = await createSource(alice, claim.id);
     expect(draft).toMatchObject({ status: "draft", version: 1 });
@@ -204,8 +198,8 @@ test.describe("claims API", () => {
     expect(unchanged).toMatchObject({ title: draft.title, version: 1, status: "submitted" });
   });
 
-  test("answers 409 stale_version with the current version, and edits, withdraws and deletes", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
+  test("answers 409 stale_version with the current version, and edits, withdraws and deletes", async ({ desk, seeded }) => {
+    const alice = await session(desk, seeded, "Alice Martin");
     const claim = await createClaim(alice);
     const source = await createSource(alice, claim.id);
 
@@ -248,9 +242,9 @@ test.describe("claims API", () => {
     expect((await alice.api.get(`/api/claims/${claim.id}`)).status()).toBe(404);
   });
 
-  test("streams a change to an open article within moments", async ({ browser, baseURL }) => {
-    const bob = await session(browser, "bob@factdesk.test", baseURL!);
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
+  test("streams a change to an open article within moments", async ({ desk, seeded }) => {
+    const bob = await session(desk, seeded, "Bob Keller");
+    const alice = await session(desk, seeded, "Alice Martin");
     const { id } = await seedArticle(bob);
     type Probe = { ready: boolean; changes: Array<{ id: number; types: string[]; ids: string[]; claims: Array<{ id: string; exact: string }> }> };
     await bob.page.evaluate((articleId) => {

@@ -2,9 +2,9 @@
  * The API reference: the OpenAPI document is public and cacheable, and the readable page lists
  * every operation it holds, signed out, under the page CSP, on a desktop and on a phone.
  */
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
 import { contractProblem } from "../tests/openapi/contract";
-import { DEMO_PASSWORD } from "./helpers";
+import { expect, test } from "./fixtures";
 
 /** The answer, after checking it against the reference's entry for `route`. */
 async function documented(response: APIResponse, method: string, route: string): Promise<APIResponse> {
@@ -65,21 +65,22 @@ for (const [label, viewport] of [
   });
 }
 
-test("signing in through next-auth answers as documented, and the settings page leads to the reference", async ({ page, baseURL }) => {
+test("signing in through next-auth answers as documented, and the settings page leads to the reference", async ({ page, baseURL, desk }) => {
+  const alice = await desk.user();
   const csrf = await documented(await page.request.get("/api/auth/csrf"), "GET", "/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   await documented(await page.request.get("/api/auth/providers"), "GET", "/api/auth/providers");
   await documented(await page.request.get("/api/auth/session"), "GET", "/api/auth/session");
   await documented(
     await page.request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: "alice@factdesk.test", password: DEMO_PASSWORD, callbackUrl: `${baseURL}/articles`, json: "true" },
+      form: { csrfToken, email: alice.email, password: alice.password, callbackUrl: `${baseURL}/articles`, json: "true" },
       maxRedirects: 0,
     }),
     "POST",
     "/api/auth/callback/credentials",
   );
   const session = await documented(await page.request.get("/api/auth/session"), "GET", "/api/auth/session");
-  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe("alice@factdesk.test");
+  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(alice.email);
 
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });

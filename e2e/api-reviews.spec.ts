@@ -1,16 +1,24 @@
 /**
  * The review HTTP API (docs/architecture.md, "HTTP API"; the full reference is /api-docs) against the production build: reviews, replies,
- * the review queue, activity and a claim's history. Each test makes its own claim on the seed
- * article, so tests run in parallel and in any order; queue and activity assertions look only
+ * the review queue, activity and a claim's history. Each test makes its own claim on its own
+ * copy of the seed article, with reviewers of its own, so tests run in parallel and in any
+ * order; queue and activity assertions look only
  * at the test's own annotations.
  */
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test as base, type Desk, type DeskArticle } from "./fixtures";
 
 interface Session {
   api: APIRequestContext;
   headers: Record<string, string>;
+  /** The test's copy of the seed article. */
+  article: DeskArticle;
 }
+
+/** Each test works on a copy of the seed article of its own. */
+const test = base.extend<{ article: DeskArticle }>({
+  article: async ({ desk }, provide) => provide(await desk.article()),
+});
 
 interface Annotation {
   id: string;
@@ -23,29 +31,17 @@ interface Annotation {
   can: Record<string, boolean>;
 }
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** A signed-in demo user in a browser context of their own. */
-async function session(browser: Browser, email: string, baseURL: string): Promise<Session> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { api: page.request, headers: { origin: baseURL } };
+/** A new reviewer named `name`, signed in to the API. */
+async function session(desk: Desk, article: DeskArticle, name: string): Promise<Session> {
+  return { api: await desk.api(await desk.user("reviewer", name)), headers: desk.headers, article };
 }
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const QUOTE = "The defeat of Russia is essential for the security and stability of Europe";
 
-/** A claim on the seed article and a submitted verification by `user`. */
+/** A claim on the test's article and a submitted verification by `user`. */
 async function submittedVerification(user: Session): Promise<{ claimId: string; annotation: Annotation }> {
-  const list = await user.api.get("/api/articles?limit=100");
-  const { items } = (await list.json()) as { items: Array<{ id: string; title: string }> };
-  const seed = items.find((item) => item.title.startsWith("NATO and allies reject"));
-  expect(seed, "the seed article").toBeDefined();
+  const seed = user.article;
   const article = (await (await user.api.get(`/api/articles/${seed!.id}`)).json()) as { revision: { number: number; text: string } };
   const start = article.revision.text.indexOf(QUOTE);
   const claim = await user.api.post(`/api/articles/${seed!.id}/claims`, {
@@ -96,9 +92,9 @@ test.describe("reviews API", () => {
     }
   });
 
-  test("403 for reviewing one's own annotation; the queue shows it to others, not to its author", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
-    const bob = await session(browser, "bob@factdesk.test", baseURL!);
+  test("403 for reviewing one's own annotation; the queue shows it to others, not to its author", async ({ desk, article }) => {
+    const alice = await session(desk, article, "Alice Martin");
+    const bob = await session(desk, article, "Bob Keller");
     const { annotation } = await submittedVerification(alice);
 
     const own = await alice.api.post(`/api/annotations/${annotation.id}/reviews`, {
@@ -118,9 +114,9 @@ test.describe("reviews API", () => {
     expect(body.items[0]).toMatchObject({ annotation: { author: { name: expect.any(String) } }, claim: { exact: expect.any(String) } });
   });
 
-  test("409 stale_version after an edit, 201 approve of the current one, then activity, replies and history", async ({ browser, baseURL }) => {
-    const alice = await session(browser, "alice@factdesk.test", baseURL!);
-    const bob = await session(browser, "bob@factdesk.test", baseURL!);
+  test("409 stale_version after an edit, 201 approve of the current one, then activity, replies and history", async ({ desk, article }) => {
+    const alice = await session(desk, article, "Alice Martin");
+    const bob = await session(desk, article, "Bob Keller");
     const { claimId, annotation } = await submittedVerification(alice);
 
     const edited = await alice.api.patch(`/api/annotations/${annotation.id}`, {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { Locator } from "@playwright/test";
+import { expect, test, type Desk } from "./fixtures";
 
 const TEXT =
   "The council said rents rose by 12% in a year.\n\n" +
@@ -20,39 +20,31 @@ function quotes(root: Locator): Promise<string[]> {
 }
 
 /** An article of its own with two claims, made through the API as an editor. */
-async function articleWithClaims(browser: Browser, baseURL: string): Promise<string> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, "erin@factdesk.test");
-  const headers = { origin: baseURL };
-  const created = await page.request.post("/api/articles", {
-    headers,
-    data: { title: `First view ${Date.now().toString(36)}`, text: TEXT },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+async function articleWithClaims(desk: Desk): Promise<string> {
+  const erin = await desk.user("editor");
+  const { id } = await desk.article(erin, { title: `First view ${Date.now().toString(36)}`, text: TEXT });
+  const api = await desk.api(erin);
+  const { headers } = desk;
   for (const exact of [FIRST, SECOND]) {
     const start = TEXT.indexOf(exact);
-    const claim = await page.request.post(`/api/articles/${id}/claims`, {
+    const claim = await api.post(`/api/articles/${id}/claims`, {
       headers,
       data: { exact, start, end: start + exact.length, revision: 1 },
     });
     expect(claim.status()).toBe(201);
   }
-  await context.close();
   return id;
 }
 
 test("the article and its highlights show before the app's code has loaded; the editor then takes over with the same highlights", async ({
   browser,
-  baseURL,
+  desk,
 }) => {
-  const id = await articleWithClaims(browser, baseURL!);
+  const id = await articleWithClaims(desk);
 
   // Before the app's code has loaded: what the server's HTML draws, as a reader sees it at
   // first paint. (The page streams, so its own inline scripts still run.)
-  const signedIn = await browser.newContext();
-  await signIn(await signedIn.newPage(), "alice@factdesk.test");
+  const signedIn = await desk.context(await desk.user());
   const noScript = await browser.newContext({ storageState: await signedIn.storageState() });
   await noScript.route("**/_next/static/**/*.js", (route) => route.abort());
   const first = await noScript.newPage();
@@ -71,5 +63,4 @@ test("the article and its highlights show before the app's code has loaded; the 
   await expect(editor).toContainText("Tenants' groups say");
   await expect(page.getByTestId("article-preview")).toHaveCount(0);
   expect(await quotes(editor)).toEqual([FIRST, SECOND].sort());
-  await signedIn.close();
 });

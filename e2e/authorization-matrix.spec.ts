@@ -5,7 +5,7 @@
  * the API for this run; the expected statuses come from the map alone.
  */
 import pg from "pg";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import {
   expectedOnMissing,
   expectedOnOwned,
@@ -19,7 +19,8 @@ import {
   type RouteRule,
 } from "../tests/security/route-permissions";
 import { contractProblem } from "../tests/openapi/contract";
-import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
+import { expect, test, type Desk } from "./fixtures";
+import { signInWithApi, uniqueEmail } from "./helpers";
 
 const CALLERS: Caller[] = ["anonymous", "owner", "reviewer", "editor", "admin", "disabled"];
 
@@ -58,16 +59,16 @@ async function newClient(baseURL: string): Promise<Client> {
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does. */
-async function signedIn(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
+async function signedIn(baseURL: string, email: string, password: string): Promise<Client> {
   const client = await newClient(baseURL);
-  const { csrfToken } = (await (await client.api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await client.api.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password, callbackUrl: `${baseURL}/articles`, json: "true" },
-    maxRedirects: 0,
-  });
-  const session = (await (await client.api.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  expect(session.user?.email, `signed in as ${email}`).toBe(email);
+  await signInWithApi(client.api, email, password);
   return client;
+}
+
+/** A new account with `role` of this run (e2e/fixtures.ts), signed in. */
+async function newAccount(desk: Desk, baseURL: string, role: "editor" | "admin"): Promise<Client> {
+  const user = await desk.user(role);
+  return signedIn(baseURL, user.email, user.password);
 }
 
 /** A new reviewer account, signed in; its id. */
@@ -234,7 +235,7 @@ function urlOf(key: string, target: Target): { method: string; url: string } {
   return { method, url: url + (pattern.endsWith("/export") ? "?format=html" : "") };
 }
 
-test("every route answers each caller, on missing, own and others' resources, as the permission map says", async ({ baseURL }) => {
+test("every route answers each caller, on missing, own and others' resources, as the permission map says", async ({ baseURL, desk }) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const startedAt = Date.now();
@@ -250,8 +251,8 @@ test("every route answers each caller, on missing, own and others' resources, as
     anonymous: await newClient(base),
     owner: owner.client,
     reviewer: reviewer.client,
-    editor: await signedIn(base, "erin@factdesk.test"),
-    admin: await signedIn(base, "admin@factdesk.test"),
+    editor: await newAccount(desk, base, "editor"),
+    admin: await newAccount(desk, base, "admin"),
     // Signed in, then disabled by an administrator: the session it holds must stop working.
     disabled: disabled.client,
   };
@@ -333,11 +334,11 @@ test("every route answers each caller, on missing, own and others' resources, as
   await Promise.all(Object.values(callers).map((client) => client.api.dispose()));
 });
 
-test("the owner's draft and token stay out of every answer to anyone else", async ({ baseURL }) => {
+test("the owner's draft and token stay out of every answer to anyone else", async ({ baseURL, desk }) => {
   const base = baseURL ?? "";
   const [owner, reviewer] = await Promise.all([newReviewer(base, "Draft Owner"), newReviewer(base, "Draft Reader")]);
-  const editor = await signedIn(base, "erin@factdesk.test");
-  const admin = await signedIn(base, "admin@factdesk.test");
+  const editor = await newAccount(desk, base, "editor");
+  const admin = await newAccount(desk, base, "admin");
   const articleId = (await editor.ok<{ id: string }>("POST", "/api/articles", { title: "Drafts stay private", text: MATRIX_ARTICLE_TEXT })).id;
   const claimId = (await owner.client.ok<{ id: string }>("POST", `/api/articles/${articleId}/claims`, { exact: "NATO", start: 0, end: 4, revision: 1 })).id;
   const draftId = (
@@ -367,12 +368,11 @@ test("the owner's draft and token stay out of every answer to anyone else", asyn
   await Promise.all([owner.client, reviewer.client, editor, admin].map((client) => client.api.dispose()));
 });
 
-test("requests another site makes a signed-in browser send are refused and recorded once against the account", async ({ baseURL }) => {
+test("requests another site makes a signed-in browser send are refused and recorded once against the account", async ({ baseURL, desk }) => {
   const base = baseURL ?? "";
   const victim = await newReviewer(base, "Cross Site Target");
-  // Any article will do: nothing may be marked on it.
-  const list = await victim.client.ok<{ items: Array<{ id: string }> }>("GET", "/api/articles?limit=1");
-  const articleId = list.items[0]?.id ?? "";
+  // An article of this test's own: nothing may be marked on it.
+  const articleId = (await desk.article()).id;
   const before = await victim.client.ok<{ claims: unknown[] }>("GET", `/api/articles/${articleId}`);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const response = await victim.client.api.post(`/api/articles/${articleId}/claims`, {

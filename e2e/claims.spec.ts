@@ -1,27 +1,29 @@
-import { expect, test, type Page } from "@playwright/test";
-import { selectWithMouse, signIn } from "./helpers";
+import { expect, test, type DeskArticle } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { selectWithMouse } from "./helpers";
 
 const MACRON_QUOTE = "The defeat of Russia is essential for the security and stability of Europe";
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 
-async function openSeedArticle(page: Page): Promise<void> {
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+/** Opens the spec's copy of the seed article from the article list. */
+async function openSeedArticle(page: Page, article: DeskArticle): Promise<void> {
+  await page.goto("/articles");
+  await page.getByRole("link", { name: article.title }).click();
   await expect(page.getByTestId("article-text")).toContainText(MACRON_QUOTE);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 }
 
 test("alice marks Macron's claim, adds a source and a verdict; bob sees it live and cannot edit it", async ({
   page,
-  browser,
+  desk,
 }) => {
-  await signIn(page, "alice@factdesk.test");
-  await openSeedArticle(page);
+  const article = await desk.article();
+  await desk.signIn(page, await desk.user());
+  await openSeedArticle(page, article);
 
   // Bob has the same article open in another browser.
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  await signIn(bob, "bob@factdesk.test");
-  await openSeedArticle(bob);
+  const bob = await desk.page(await desk.user());
+  await openSeedArticle(bob, article);
 
   await selectWithMouse(page, ARTICLE_TEXT, MACRON_QUOTE);
   await page.getByRole("button", { name: "Mark claim" }).click();
@@ -86,12 +88,12 @@ test("alice marks Macron's claim, adds a source and a verdict; bob sees it live 
     headers: { origin: new URL(bob.url()).origin },
   });
   expect(response.status()).toBe(403);
-  await bobContext.close();
 });
 
-test("the keyboard alone marks a claim with Mod-Shift-C", async ({ page }) => {
-  await signIn(page, "bob@factdesk.test");
-  await openSeedArticle(page);
+test("the keyboard alone marks a claim with Mod-Shift-C", async ({ page, desk }) => {
+  const article = await desk.article();
+  await desk.signIn(page, await desk.user());
+  await openSeedArticle(page, article);
   const phrase = "Russia warns";
   await page.locator(ARTICLE_TEXT).getByRole("heading", { name: phrase }).click();
   await page.keyboard.press("Home");

@@ -1,11 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
 const SENTENCE = "Washington’s statement was known almost at the same time as the position of Canada";
 
-test("two edits from the same version: the first saves, the second gets a clear conflict and reloads", async ({ page, context }) => {
-  await signIn(page, "erin@factdesk.test");
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+test("two edits from the same version: the first saves, the second gets a clear conflict and reloads", async ({ page, context, desk }) => {
+  const erin = await desk.user("editor");
+  const seeded = await desk.article(erin);
+  await desk.signIn(page, erin);
+  await page.goto(seeded.path);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const origin = new URL(page.url()).origin;
   const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";

@@ -3,14 +3,17 @@
  * On a 360 px screen the links sit behind a "Menu" disclosure button; on a desktop they are
  * inline and there is no menu button.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
-/** Presses Tab until `target` has the focus, as a keyboard user would (at most `limit` presses). */
-async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
+/**
+ * Presses Tab (or Shift+Tab, `backwards`) until `target` has the focus, as a keyboard user
+ * would (at most `limit` presses).
+ */
+async function tabTo(page: Page, target: Locator, limit = 30, backwards = false): Promise<void> {
   for (let presses = 0; presses < limit; presses += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
   }
   throw new Error(`${limit} presses of Tab did not reach ${target}`);
 }
@@ -18,8 +21,9 @@ async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("an administrator reaches Settings and Users through the header menu by keyboard", async ({ page }) => {
-    await signIn(page, "admin@factdesk.test");
+  test("an administrator reaches Settings and Users through the header menu by keyboard", async ({ page, desk }) => {
+    await desk.signIn(page, await desk.user("admin", "Ada Admin"));
+    await page.goto("/articles");
     const menu = page.getByRole("button", { name: "Menu" });
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(menu).toHaveAttribute("aria-expanded", "false");
@@ -58,16 +62,18 @@ test.describe("on a 360 px phone", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
-    // The menu closed on the way; opened again, it marks where the person is.
+    // The menu closed on the way; opened again, it marks where the person is. (Back up to it:
+    // the focus is still where the menu was, and the whole desk's accounts follow it.)
     await expect(nav).toBeHidden();
-    await tabTo(page, menu);
+    await tabTo(page, menu, 30, true);
     await page.keyboard.press("Enter");
     await expect(nav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "Settings" })).not.toHaveAttribute("aria-current", "page");
   });
 
-  test("the menu closes when the focus leaves it or a click lands outside it", async ({ page }) => {
-    await signIn(page, "alice@factdesk.test");
+  test("the menu closes when the focus leaves it or a click lands outside it", async ({ page, desk }) => {
+    await desk.signIn(page, await desk.user());
+    await page.goto("/articles");
     const menu = page.getByRole("button", { name: "Menu" });
     const nav = page.getByRole("navigation", { name: "Main" });
     await menu.click();
@@ -85,8 +91,9 @@ test.describe("on a 360 px phone", () => {
   });
 });
 
-test("on a desktop the destinations are inline and there is no menu button", async ({ page }) => {
-  await signIn(page, "admin@factdesk.test");
+test("on a desktop the destinations are inline and there is no menu button", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user("admin"));
+  await page.goto("/articles");
   await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const name of [/^Articles$/, /^Reviews/, /^Activity$/, /^Settings$/, /^Users$/]) {

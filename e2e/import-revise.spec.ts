@@ -1,17 +1,18 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { selectWithMouse, signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { selectWithMouse } from "./helpers";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 const DOCX = path.resolve(import.meta.dirname, "../tests/fixtures/import/article.docx");
 const CLAIM = "would cost 42 million euros";
 const CLAIMED_SENTENCE = "Council leader Mara Jensen said the terminal would cost 42 million euros and open in 2027.";
 
-test("erin imports a .docx, alice marks a claim, erin corrects the text around it and then rewrites it", async ({ page, browser }) => {
+test("erin imports a .docx, alice marks a claim, erin corrects the text around it and then rewrites it", async ({ page, desk }) => {
   const title = `Ferry terminal ${Date.now().toString(36)}`;
 
   // Erin imports the Word file through the import page, checking the preview first.
-  await signIn(page, "erin@factdesk.test");
+  await desk.signIn(page, await desk.user("editor"));
+  await page.goto("/articles");
   await page.getByRole("link", { name: "Import article" }).click();
   await expect(page.getByRole("heading", { name: "Import article" })).toBeVisible();
   await page.getByLabel("Title").fill(title);
@@ -35,10 +36,8 @@ test("erin imports a .docx, alice marks a claim, erin corrects the text around i
   const articleId = new URL(page.url()).pathname.split("/").at(-1)!;
 
   // Alice, a reviewer, marks a claim through the API; she cannot edit the text.
-  const aliceContext = await browser.newContext();
-  const alice = await aliceContext.newPage();
-  await signIn(alice, "alice@factdesk.test");
-  const origin = new URL(alice.url()).origin;
+  const alice = await desk.page(await desk.user());
+  const { origin } = desk.headers;
   const article = (await (await alice.request.get(`/api/articles/${articleId}`)).json()) as { revision: { text: string; number: number } };
   const start = article.revision.text.indexOf(CLAIM);
   const response = await alice.request.post(`/api/articles/${articleId}/claims`, {
@@ -55,7 +54,6 @@ test("erin imports a .docx, alice marks a claim, erin corrects the text around i
     headers: { origin },
   });
   expect(refused.status()).toBe(403);
-  await aliceContext.close();
 
   // Erin sees the claim arrive live, then corrects a sentence before it in edit mode.
   const highlight = page.locator(`${ARTICLE_TEXT} [data-claim-id="${claimId}"]`);
@@ -101,16 +99,17 @@ test("erin imports a .docx, alice marks a claim, erin corrects the text around i
   await expect(page.getByTestId("revision-text")).toContainText(CLAIMED_SENTENCE);
 });
 
-test("a reviewer is told that importing is for editors", async ({ page }) => {
-  await signIn(page, "bob@factdesk.test");
+test("a reviewer is told that importing is for editors", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user());
+  await page.goto("/articles");
   await expect(page.getByRole("link", { name: "Import article" })).toHaveCount(0);
   await page.goto("/articles/new");
   await expect(page.getByRole("heading", { name: "Only editors import articles" })).toBeVisible();
 });
 
-test("the import and revision API answers with the documented statuses", async ({ page }) => {
-  await signIn(page, "erin@factdesk.test");
-  const origin = new URL(page.url()).origin;
+test("the import and revision API answers with the documented statuses", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user("editor"));
+  const { origin } = desk.headers;
   const post = (url: string, data: unknown) => page.request.post(url, { data, headers: { origin } });
 
   // Import from pasted HTML: what could run is gone, the text stays.

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 
 const SENTENCE = "The Kremlin called a direct conflict with NATO “inevitable” if the allied countries deploy troops in Ukraine.";
 
@@ -12,11 +12,12 @@ async function post(page: Page, path: string, data: unknown): Promise<{ id: stri
 
 test("a verdict goes through review: changes requested, resubmitted, approved; the claim turns verified", async ({
   page,
-  browser,
+  desk,
 }) => {
+  const seeded = await desk.article();
   // Alice prepares a claim with a source and a draft verdict.
-  await signIn(page, "alice@factdesk.test");
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  await desk.signIn(page, await desk.user("reviewer", "Alice Martin"));
+  await page.goto(seeded.path);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
   const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as {
@@ -63,13 +64,16 @@ test("a verdict goes through review: changes requested, resubmitted, approved; t
   expect(own.status()).toBe(403);
 
   // Bob finds it in his queue and asks for changes.
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  await signIn(bob, "bob@factdesk.test");
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
+  await bob.goto("/articles");
   await expect(bob.getByTestId("review-count")).toBeVisible();
   await bob.getByRole("link", { name: /Reviews/ }).click();
   await expect(bob.getByRole("heading", { name: "Review queue" })).toBeVisible();
-  const item = bob.getByRole("listitem").filter({ hasText: "conflict with NATO" }).filter({ hasText: "Verdict by Alice Martin" });
+  const item = bob
+    .getByRole("listitem")
+    .filter({ hasText: seeded.title })
+    .filter({ hasText: "conflict with NATO" })
+    .filter({ hasText: "Verdict by Alice Martin" });
   await item.getByLabel("Your review of version 1").fill("Cite the briefing transcript, not a summary.");
   await item.getByRole("button", { name: "Request changes" }).click();
   await expect(item).toHaveCount(0);
@@ -97,7 +101,11 @@ test("a verdict goes through review: changes requested, resubmitted, approved; t
   await item.getByLabel("Your review of version 2").fill("Checked against the transcript.");
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(item).toHaveCount(0);
-  const sourceItem = bob.getByRole("listitem").filter({ hasText: "conflict with NATO" }).filter({ hasText: "Source by Alice Martin" });
+  const sourceItem = bob
+    .getByRole("listitem")
+    .filter({ hasText: seeded.title })
+    .filter({ hasText: "conflict with NATO" })
+    .filter({ hasText: "Source by Alice Martin" });
   await sourceItem.getByLabel("Your review of version 1").fill("Reuters report matches.");
   await sourceItem.getByRole("button", { name: "Approve" }).click();
   await expect(sourceItem).toHaveCount(0);
@@ -108,6 +116,5 @@ test("a verdict goes through review: changes requested, resubmitted, approved; t
   });
   await expect(page.getByTestId("claim-detail")).toContainText("Verified");
   await page.getByRole("link", { name: "Articles" }).first().click();
-  await expect(page.getByRole("row", { name: /NATO and allies reject Macron/ }).locator('[data-status="verified"]')).toBeVisible();
-  await bobContext.close();
+  await expect(page.getByRole("row").filter({ hasText: seeded.title }).locator('[data-status="verified"]')).toBeVisible();
 });

@@ -1,30 +1,24 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./helpers";
+import { expect, test } from "./fixtures";
 
 const SECOND = process.env.FACTDESK_E2E_SECOND_URL ?? "";
 const PHRASE = "Spain is not in favor of sending European or NATO troops to Ukraine";
 
-test("a claim made through one app instance appears in an editor served by another", async ({ page, browser }) => {
+test("a claim made through one app instance appears in an editor served by another", async ({ page, desk }) => {
   // scripts/e2e.ts always starts the second instance; without it this test must fail, not skip.
   expect(SECOND, "FACTDESK_E2E_SECOND_URL (set by scripts/e2e.ts)").not.toBe("");
 
   // Bob reads the article on the second instance.
-  const bobContext = await browser.newContext({ baseURL: SECOND });
-  const bob = await bobContext.newPage();
-  await bob.goto("/signin");
-  await bob.getByLabel("Email").fill("bob@factdesk.test");
-  await bob.getByLabel("Password").fill(DEMO_PASSWORD);
-  await bob.getByRole("button", { name: "Sign in" }).click();
-  await bob.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  const seeded = await desk.article();
+  const bob = await desk.page(await desk.user(), { baseURL: SECOND });
+  await bob.goto("/articles");
+  await bob.getByRole("link", { name: seeded.title }).click();
   await expect(bob.getByText("Live", { exact: true })).toBeVisible();
   expect(new URL(bob.url()).origin).toBe(SECOND);
   const articleId = new URL(bob.url()).pathname.split("/").pop() ?? "";
 
   // Alice marks a claim through the first instance.
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("alice@factdesk.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await desk.signIn(page, await desk.user());
+  await page.goto("/articles");
   await expect(page).toHaveURL(/\/articles$/);
   const origin = new URL(page.url()).origin;
   expect(origin).not.toBe(SECOND);
@@ -40,5 +34,4 @@ test("a claim made through one app instance appears in an editor served by anoth
   const { id } = (await created.json()) as { id: string };
 
   await expect(bob.locator(`[data-testid="article-text"] [data-claim-id="${id}"]`)).toHaveText(PHRASE, { timeout: 5_000 });
-  await bobContext.close();
 });

@@ -1,8 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signInWithForm, uniqueEmail } from "./helpers";
+import { expect, test } from "./fixtures";
+import { signInWithForm, uniqueEmail } from "./helpers";
 
 test.describe("response headers", () => {
-  test("pages carry a nonce-based CSP and the transport headers; the app runs under it", async ({ page }) => {
+  test("pages carry a nonce-based CSP and the transport headers; the app runs under it", async ({ page, desk }) => {
+    const seeded = await desk.article();
+    const bob = await desk.user();
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -25,10 +27,10 @@ test.describe("response headers", () => {
     const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((value) => value === nonce)).toBe(true);
-    await page.getByLabel("Email").fill("bob@factdesk.test");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByLabel("Email").fill(bob.email);
+    await page.getByLabel("Password").fill(bob.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+    await page.getByRole("link", { name: seeded.title }).click();
     await expect(page.getByText("Live", { exact: true })).toBeVisible();
     expect(violations).toEqual([]);
   });

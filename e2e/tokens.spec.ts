@@ -1,19 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, type Desk } from "./fixtures";
 
 const TOKEN = /^fd_[A-Za-z0-9_-]{43}$/;
 
-/** Signs up a fresh reviewer through the form, so tests running in parallel never share a user. */
-async function signUpFreshUser(page: Page, name: string): Promise<string> {
-  const email = uniqueEmail("tokens");
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/articles$/);
-  return email;
+/** A fresh reviewer named `name`, signed in on `page`, so tests running in parallel never share a user. */
+async function signUpFreshUser(desk: Desk, page: Page, name: string): Promise<string> {
+  const user = await desk.user("reviewer", name);
+  await desk.signIn(page, user);
+  await page.goto("/articles");
+  return user.email;
 }
 
 /** Creates a token on the settings page and returns the secret the page shows once. */
@@ -27,8 +23,8 @@ async function createTokenInSettings(page: Page, name: string): Promise<string> 
 }
 
 test.describe("personal access tokens", () => {
-  test("a token created in settings reads the API until it is revoked there", async ({ page, playwright, baseURL }) => {
-    const email = await signUpFreshUser(page, "Tess Token");
+  test("a token created in settings reads the API until it is revoked there", async ({ page, desk, playwright, baseURL }) => {
+    const email = await signUpFreshUser(desk, page, "Tess Token");
     await page.goto("/settings");
     await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
     const account = page.getByRole("region", { name: "Account" });
@@ -90,8 +86,8 @@ test.describe("personal access tokens", () => {
     expect(await page.content()).not.toContain(secret);
   });
 
-  test("a bogus bearer token is refused even alongside a valid session cookie", async ({ page }) => {
-    await signUpFreshUser(page, "Bea Bogus");
+  test("a bogus bearer token is refused even alongside a valid session cookie", async ({ page, desk }) => {
+    await signUpFreshUser(desk, page, "Bea Bogus");
     // page.request shares the browser's cookies: the session alone is enough…
     expect((await page.request.get("/api/articles")).status()).toBe(200);
     // …but a token, once sent, decides alone: no fall-back to the cookie.
@@ -102,8 +98,8 @@ test.describe("personal access tokens", () => {
     expect(malformed.status()).toBe(401);
   });
 
-  test("a token cannot create more tokens", async ({ page, playwright, baseURL }) => {
-    await signUpFreshUser(page, "Mina Minter");
+  test("a token cannot create more tokens", async ({ page, desk, playwright, baseURL }) => {
+    await signUpFreshUser(desk, page, "Mina Minter");
     const secret = await createTokenInSettings(page, "Script");
     const api = await playwright.request.newContext({ baseURL });
     try {
@@ -119,8 +115,8 @@ test.describe("personal access tokens", () => {
     }
   });
 
-  test("errors from the API show in the form", async ({ page }) => {
-    await signUpFreshUser(page, "Ned Noname");
+  test("errors from the API show in the form", async ({ page, desk }) => {
+    await signUpFreshUser(desk, page, "Ned Noname");
     await page.goto("/settings");
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.getByText("Enter a name for the token.")).toBeVisible();
@@ -128,8 +124,8 @@ test.describe("personal access tokens", () => {
     await expect(page.getByText("No tokens yet")).toBeVisible();
   });
 
-  test("the settings page, with a new token and the revoke dialog, has no serious accessibility violations", async ({ page }) => {
-    await signUpFreshUser(page, "Ada Access");
+  test("the settings page, with a new token and the revoke dialog, has no serious accessibility violations", async ({ page, desk }) => {
+    await signUpFreshUser(desk, page, "Ada Access");
     const serious = async () => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       return results.violations

@@ -5,8 +5,8 @@
  */
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const TEXT = [
   "The harbour bridge opened in 1932 after eight years of work.",
@@ -14,19 +14,6 @@ const TEXT = [
   "Critics argue the toll funds road projects elsewhere.",
 ].join("\n\n");
 const CLAIM = "the bridge carries 160,000 vehicles a day";
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** Serious and critical WCAG 2.1 AA violations on the page. */
 async function seriousViolations(page: Page) {
@@ -42,14 +29,14 @@ async function post(api: APIRequestContext, origin: string, path: string, data: 
   return (await response.json()) as { id: string; version: number };
 }
 
-test("an editor publishes a verified version; a signed-out visitor reads it and downloads every format", async ({ browser, baseURL }) => {
+test("an editor publishes a verified version; a signed-out visitor reads it and downloads every format", async ({ desk, baseURL }) => {
   const origin = baseURL ?? "";
   const title = `Bridge traffic ${Date.now().toString(36)}`;
 
   // Erin imports an article; Alice checks a claim in it; Bob approves her work.
-  const erin = await signedIn(browser, "erin@factdesk.test");
+  const erin = await desk.page(await desk.user("editor"));
   const article = await post(erin.request, origin, "/api/articles", { title, text: TEXT, outlet: "Harbour Gazette" });
-  const alice = await signedIn(browser, "alice@factdesk.test");
+  const alice = await desk.page(await desk.user());
   const start = TEXT.indexOf(CLAIM);
   const claim = await post(alice.request, origin, `/api/articles/${article.id}/claims`, {
     exact: CLAIM,
@@ -71,7 +58,7 @@ test("an editor publishes a verified version; a signed-out visitor reads it and 
     rationale: "The 2024 count averages 152,000 vehicles a day; the tunnel carries more.",
   });
   for (const annotation of [source, verdict]) await post(alice.request, origin, `/api/annotations/${annotation.id}/submit`, {});
-  const bob = await signedIn(browser, "bob@factdesk.test");
+  const bob = await desk.page(await desk.user());
   for (const annotation of [source, verdict]) {
     await post(bob.request, origin, `/api/annotations/${annotation.id}/reviews`, { decision: "approve", comment: "Checked.", version: 1 });
   }
@@ -111,9 +98,7 @@ test("an editor publishes a verified version; a signed-out visitor reads it and 
   await expect(erin.getByRole("link", { name: "Versions (1)" })).toHaveAttribute("href", `/v/${article.id}/1`);
 
   // A visitor who is not signed in opens the public link.
-  const visitorContext = await browser.newContext({ acceptDownloads: true });
-  contexts.push(visitorContext);
-  const visitor = await visitorContext.newPage();
+  const visitor = await desk.page(undefined, { acceptDownloads: true });
   await visitor.goto(publicPath ?? "");
   await expect(visitor).toHaveURL(new RegExp(`/v/${article.id}/1$`));
   await expect(visitor.getByRole("heading", { name: title })).toBeVisible();

@@ -7,7 +7,7 @@
  * `<` inside JSON-LD. tests/security/xss-pipeline.test.ts holds the same checks per payload on
  * the pure functions; this test proves the HTTP API and the pages wire them up.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import type { JSONContent } from "@tiptap/core";
 import { XSS_PAYLOADS } from "../tests/security/xss-payloads";
 import {
@@ -18,23 +18,16 @@ import {
   markdownProblems,
   markupProblems,
 } from "../tests/security/xss-audit";
-import { signIn, uniqueEmail } from "./helpers";
+import { expect, test, type Desk } from "./fixtures";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 const SENTENCE = "The port authority said cargo volumes doubled in 2025.";
 /** A payload the test claims, so it travels as claim text into every export. */
 const CLAIMED_PAYLOAD = "</script><script>alert(1)</script>";
-const PASSWORD = "a long hostile passphrase";
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
 
 /** A browser context whose script dialogs, from any of its pages, land in `dialogs`. */
-async function watchedContext(browser: Browser, dialogs: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  contexts.push(context);
+async function watchedContext(desk: Desk, dialogs: string[]): Promise<BrowserContext> {
+  const context = await desk.context();
   context.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -61,23 +54,22 @@ function docText(doc: JSONContent): string {
   return (doc.content ?? []).map((node) => node.text ?? docText(node)).join(" ");
 }
 
-test("the corpus imported, pasted and written as documents and annotations publishes into pages and exports where nothing runs", async ({ browser, baseURL }) => {
+test("the corpus imported, pasted and written as documents and annotations publishes into pages and exports where nothing runs", async ({ desk, baseURL }) => {
   test.setTimeout(180_000);
   const origin = baseURL ?? "";
   const dialogs: string[] = [];
 
   // Two reviewers whose names are payloads, and the editor, signed in side by side.
   const reviewer = async (name: string) => {
-    const page = await (await watchedContext(browser, dialogs)).newPage();
-    const email = uniqueEmail("xss-publish");
-    const created = await page.request.post("/api/signup", { data: { name, email, password: PASSWORD }, headers: { origin } });
-    expect(created.status()).toBe(201);
-    await signIn(page, email, PASSWORD);
+    const page = await (await watchedContext(desk, dialogs)).newPage();
+    await desk.signIn(page, await desk.user("reviewer", name));
+    await page.goto("/articles");
     return page;
   };
   const editorPage = async () => {
-    const page = await (await watchedContext(browser, dialogs)).newPage();
-    await signIn(page, "erin@factdesk.test");
+    const page = await (await watchedContext(desk, dialogs)).newPage();
+    await desk.signIn(page, await desk.user("editor"));
+    await page.goto("/articles");
     return page;
   };
   const [checker, approver, erin] = await Promise.all([
@@ -237,7 +229,7 @@ test("the corpus imported, pasted and written as documents and annotations publi
   expect(await pageProblems(erin, ARTICLE_TEXT)).toEqual([]);
 
   // The public page, read by a visitor who is not signed in.
-  const visitor = await (await watchedContext(browser, dialogs)).newPage();
+  const visitor = await (await watchedContext(desk, dialogs)).newPage();
   await visitor.goto(`/v/${articleId}/${number}`);
   const published = visitor.getByTestId("published-article");
   await expect(published.locator(`mark#claim-${claimIds[1]}`)).toHaveText(CLAIMED_PAYLOAD);
@@ -261,7 +253,7 @@ test("the corpus imported, pasted and written as documents and annotations publi
   expect(embedded.map((review) => review.claimReviewed)).toContain(CLAIMED_PAYLOAD);
   // Opened as a file would be, without its Content-Security-Policy, so only the markup itself
   // stands between a payload and a running script.
-  const reader = await (await watchedContext(browser, dialogs)).newPage();
+  const reader = await (await watchedContext(desk, dialogs)).newPage();
   await reader.setContent(htmlExport.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""));
   await expect(reader.locator(`mark#claim-${claimIds[1]}`)).toHaveText(CLAIMED_PAYLOAD);
   await reader.locator("mark").first().hover();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { HOSTILE_URLS, XSS_PAYLOADS } from "../tests/security/xss-payloads";
 import { uniqueEmail } from "./helpers";
 
@@ -21,8 +22,9 @@ async function auditDom(page: Page): Promise<{ handlers: string[]; urls: string[
   });
 }
 
-test("hostile input through every field of claims, annotations, replies and names never runs", async ({ page }) => {
+test("hostile input through every field of claims, annotations, replies and names never runs", async ({ page, desk }) => {
   test.setTimeout(120_000);
+  const seeded = await desk.article();
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -39,7 +41,7 @@ test("hostile input through every field of claims, annotations, replies and name
   const origin = new URL(page.url()).origin;
   const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } });
 
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).click();
+  await page.getByRole("link", { name: seeded.title }).click();
   await expect(page).toHaveURL(/\/articles\/[^/]+$/);
   const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
   const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as {

@@ -4,11 +4,10 @@
  *
  * Run directly with `npx prisma db seed` (or `tsx prisma/seed.ts`); `npm start` calls `seed()`.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { SYSTEM } from "@/lib/auth/actor";
 import { seedArticle, seedUser, type SeedUser } from "@/lib/seed/seed-helpers";
+import { readSeedArticle, SEED_HEADINGS } from "./seed-article";
 
 /** The password of every demo account. For demonstrations only; never on a real desk. */
 export const DEMO_PASSWORD = "factdesk-demo";
@@ -20,14 +19,7 @@ export const DEMO_USERS: SeedUser[] = [
   { email: "admin@factdesk.test", name: "Ada Admin", role: "admin" },
 ];
 
-// The seed article's subheadings; every other block is a paragraph (photo captions included).
-export const SEED_HEADINGS = new Set([
-  "NATO has no plans to send troops",
-  "The US and Canada make it clear that they will not send them",
-  "Scholz: neither European nor NATO soldiers.",
-  "Spain prefers the delivery of material",
-  "Russia warns",
-]);
+export { SEED_HEADINGS } from "./seed-article";
 
 export const SEED_ARTICLE_KEY = "seed:nato-allies-reject-troops";
 
@@ -39,12 +31,10 @@ export async function seed({ demoAccounts }: { demoAccounts: boolean }): Promise
       if (await seedUser(SYSTEM, user, DEMO_PASSWORD)) created.push(user.email);
     }
   }
-  const raw = fs.readFileSync(path.join(import.meta.dirname, "seed-article.txt"), "utf8").replace(/\r\n?/g, "\n");
-  const [headline = "", ...rest] = raw.split("\n");
   const wasCreated = await seedArticle(SYSTEM, {
     seedKey: SEED_ARTICLE_KEY,
     headings: SEED_HEADINGS,
-    input: { title: headline.trim(), text: rest.join("\n").trim() },
+    input: readSeedArticle(),
   });
   if (wasCreated) created.push("seed article");
   return { created };

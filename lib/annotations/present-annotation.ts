@@ -2,7 +2,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { AnnotationDTO } from "@/lib/claims/present";
+import type { AnnotationDTO, AnnotationSummaryDTO } from "@/lib/claims/present";
 import { requiredApprovals } from "@/lib/settings";
 import { annotationAbilities } from "@/lib/annotations/access";
 import { presentReply, presentReview, replySelect, reviewSelect, threadOrder } from "@/lib/reviews/present-thread";
@@ -56,17 +56,54 @@ export type AnnotationColumnsRow = Prisma.AnnotationGetPayload<{ select: typeof 
 /** An annotation row as `annotationSelect` loads it. */
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
-/** The annotation as the API and the editor see it. */
-export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationDTO {
-  const approvals = row.reviews.filter((review) => review.version === row.version && review.decision === "approve").length;
-  const base = {
+/**
+ * The columns an annotation's summary is made from: what the claim list's statement
+ * (lib/claims/load-claim-summaries.ts) reads for each annotation, and part of every
+ * `annotationSelect` row.
+ */
+export type AnnotationSummaryRow = Pick<
+  AnnotationColumnsRow,
+  "id" | "claimId" | "kind" | "status" | "version" | "author" | "updatedAt" | "url" | "title" | "publisher" | "stance" | "verdict"
+>;
+
+/** The annotation as an article's claim list carries it (`AnnotationSummaryDTO`). */
+export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationSummaryDTO {
+  // One literal per kind rather than a spread base: an article's list makes thousands of these.
+  const author = { id: row.author.id, name: row.author.name };
+  const updatedAt = row.updatedAt.toISOString();
+  if (row.kind === "source") {
+    return {
+      id: row.id,
+      claimId: row.claimId,
+      status: row.status,
+      version: row.version,
+      author,
+      updatedAt,
+      kind: "source",
+      url: row.url ?? "",
+      title: row.title ?? "",
+      publisher: row.publisher,
+      stance: row.stance ?? "context",
+    };
+  }
+  return {
     id: row.id,
     claimId: row.claimId,
     status: row.status,
     version: row.version,
-    author: { id: row.author.id, name: row.author.name },
+    author,
+    updatedAt,
+    kind: "verification",
+    verdict: row.verdict ?? "unverifiable",
+  };
+}
+
+/** The annotation as the API and the editor see it: its summary with its content, thread and abilities. */
+export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationDTO {
+  const summary = presentAnnotationSummary(row);
+  const approvals = row.reviews.filter((review) => review.version === row.version && review.decision === "approve").length;
+  const details = {
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
     submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
     reviews: row.reviews.map((review) => presentReview(review, row.version)),
     replies: row.replies.map(presentReply),
@@ -74,21 +111,10 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
     requiredApprovals: requiredApprovals(),
     can: annotationAbilities(actor, row),
   };
-  if (row.kind === "source") {
-    return {
-      ...base,
-      kind: "source",
-      url: row.url ?? "",
-      title: row.title ?? "",
-      publisher: row.publisher,
-      excerpt: row.excerpt,
-      stance: row.stance ?? "context",
-    };
-  }
+  if (summary.kind === "source") return { ...summary, ...details, excerpt: row.excerpt };
   return {
-    ...base,
-    kind: "verification",
-    verdict: row.verdict ?? "unverifiable",
+    ...summary,
+    ...details,
     rationale: (row.rationale ?? { type: "doc", content: [{ type: "paragraph" }] }) as JSONContent,
     rationaleText: row.rationaleText ?? "",
   };

@@ -75,7 +75,7 @@ export interface ArticleDTO {
   createdAt: string;
   revision: RevisionDTO;
   /**
-   * Claims anchored in the current revision, in document order (by start, then longest first),
+   * Claims anchored in the current revision, in document order (lib/claims/document-order.ts),
    * with their annotations summarised; one claim in full is `GET /api/claims/:id`.
    */
   claims: ClaimSummaryDTO[];

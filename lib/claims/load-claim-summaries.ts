@@ -3,14 +3,13 @@
  *
  * The list of a long article is the desk's heaviest read (a thousand claims with two or three
  * annotations each), and every open workspace reads it again whenever someone changes
- * something. So PostgreSQL assembles it as one JSON document in its final shape, and the
- * server keeps the latest lists in memory (`VersionedCache`), under a fingerprint of the rows
- * they were built from that each read takes from the database first (`claimListVersion`).
- * The kept list holds every annotation, drafts included; each reader then gets the ones they
- * may see (every one past draft, and their own drafts) and their abilities on each claim.
- *
- * The claim's full form (`getClaim`) goes through Prisma and `lib/claims/present-claim.ts`;
- * an integration test holds the two to the same answer for several readers.
+ * something. So one statement reads every claim with its annotations, in document order, as
+ * one JSON document of rows; the same presenters as the claim's full form (`getClaim`) turn
+ * them into summaries (`presentClaimFields`, `presentAnnotationSummary`), and the server keeps
+ * the latest lists in memory (`VersionedCache`), under a fingerprint of the rows they were
+ * built from that each read takes from the database first (`claimListVersion`). The kept list
+ * holds every annotation, drafts included; each reader then gets the ones they may see (every
+ * one past draft, and their own drafts) and their abilities on each claim.
  */
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,12 +17,26 @@ import { VersionedCache } from "@/lib/cache/versioned-cache";
 import { deepFreeze } from "@/lib/cache/deep-freeze";
 import { sqlIsoText } from "@/lib/sql";
 import type { ClaimSummaryDTO } from "@/lib/claims/present";
-import { claimAbilities } from "@/lib/claims/present-claim";
+import { claimAbilities, presentClaimFields, type ClaimFieldsRow } from "@/lib/claims/present-claim";
+import { DOCUMENT_ORDER } from "@/lib/claims/document-order";
+import { presentAnnotationSummary, type AnnotationSummaryRow } from "@/lib/annotations/present-annotation";
 import { isAnnotationVisibleTo } from "@/lib/annotations/access";
 
-/** The fields of an annotation's summary that both kinds have (`AnnotationSummaryBase`). */
-const ANNOTATION_COMMON = Prisma.sql`'id', a.id, 'claimId', a.claim_id, 'status', a.status, 'version', a.version,
-  'author', json_build_object('id', author.id, 'name', author.name), 'updatedAt', ${sqlIsoText("a.updated_at")}`;
+/**
+ * `ORDER BY` of claims in document order (lib/claims/document-order.ts), over the claims
+ * table as `alias`; ids compare in the "C" collation, as `compareDocumentOrder` compares them.
+ * Written from constants only.
+ */
+export function documentOrderSql(alias: string): Prisma.Sql {
+  const keys = DOCUMENT_ORDER.map(({ field, column, descending }) =>
+    [`${alias}."${column}"`, field === "id" ? ` COLLATE "C"` : "", descending ? " DESC" : " ASC"].join(""),
+  );
+  return Prisma.raw(keys.join(", "));
+}
+
+/** The claims statement's rows: the presenters' rows, timestamps as `Date#toISOString` text. */
+type Timestamped<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
+type ClaimListRow = Timestamped<ClaimFieldsRow, "createdAt"> & { annotations: Timestamped<AnnotationSummaryRow, "updatedAt">[] };
 
 /** A claim as every reader's list is made from: all of its annotations, no abilities. */
 export type StoredClaim = Omit<ClaimSummaryDTO, "can">;
@@ -48,8 +61,8 @@ export function claimListVersion(articleId: Prisma.Sql): Prisma.Sql {
 
 /**
  * The claims of `articleId` with the annotations `actor` may see (every one past draft, and
- * their own drafts: `visibleAnnotationWhere`), in document order: by start, the longer of
- * two claims starting together first, then by creation. `version` is the article's
+ * their own drafts: `visibleAnnotationWhere`), in document order (lib/claims/document-order.ts).
+ * `version` is the article's
  * `claimListVersion`, read just before.
  */
 export async function loadClaimSummaries(actor: Actor, articleId: string, version: string): Promise<ClaimSummaryDTO[]> {
@@ -69,11 +82,13 @@ export function visibleSummary(actor: Actor, claim: StoredClaim): StoredClaim {
 }
 
 /**
- * Every claim of the article (or those of `claimIds` only) with all of its annotations, drafts
- * included, in their summary shape and in document order. Read after the version it is kept
- * under, so a list is never older than its version: a change that lands in between makes the
- * list newer, and the next reader's version a miss. Live updates read the changed claims with
- * it (lib/live/change-batch.ts) and show each subscriber what `visibleSummary` leaves them.
+ * Every claim of the article with all of its annotations, in their summary shape. Read after
+ * the version it is kept under, so a list is never older than its version: a change that
+ * lands in between makes the list newer, and the next reader's version a miss.
+ *
+ * The statement selects the columns the presenters take, nothing more, so that one statement
+ * serves any number of claims and the summaries are made by the same code as the claim's
+ * full form.
  */
 export async function readStoredClaims(articleId: string, claimIds?: readonly string[]): Promise<readonly StoredClaim[]> {
   const some = claimIds === undefined ? Prisma.empty : Prisma.sql`AND c.id = ANY(${[...claimIds]}::text[])`;
@@ -82,18 +97,11 @@ export async function readStoredClaims(articleId: string, claimIds?: readonly st
     WITH annotated AS (
       SELECT
         a.claim_id,
-        json_agg(
-          CASE a.kind
-            WHEN 'source' THEN json_build_object(${ANNOTATION_COMMON},
-              'kind', 'source',
-              'url', coalesce(a.url, ''),
-              'title', coalesce(a.title, ''),
-              'publisher', a.publisher,
-              'stance', coalesce(a.stance, 'context'))
-            ELSE json_build_object(${ANNOTATION_COMMON}, 'kind', 'verification', 'verdict', coalesce(a.verdict, 'unverifiable'))
-          END
-          ORDER BY a.created_at, a.id
-        ) AS annotations
+        json_agg(json_build_object(
+          'id', a.id, 'claimId', a.claim_id, 'kind', a.kind, 'status', a.status, 'version', a.version,
+          'author', json_build_object('id', author.id, 'name', author.name), 'updatedAt', ${sqlIsoText("a.updated_at")},
+          'url', a.url, 'title', a.title, 'publisher', a.publisher, 'stance', a.stance, 'verdict', a.verdict
+        ) ORDER BY a.created_at, a.id) AS annotations
       FROM annotations a
       JOIN claims owner ON owner.id = a.claim_id
       JOIN users author ON author.id = a.author_id
@@ -114,12 +122,17 @@ export async function readStoredClaims(articleId: string, claimIds?: readonly st
       'createdBy', json_build_object('id', creator.id, 'name', creator.name),
       'createdAt', ${sqlIsoText("c.created_at")},
       'annotations', coalesce(annotated.annotations, '[]'::json)
-    ) ORDER BY c.start, c."end" DESC, c.created_at, c.id), '[]'::json)::text AS claims
+    ) ORDER BY ${documentOrderSql("c")}), '[]'::json)::text AS claims
     FROM claims c
     JOIN users creator ON creator.id = c.created_by_id
     LEFT JOIN annotated ON annotated.claim_id = c.id
     WHERE c.article_id = ${articleId} ${some}`;
+  const rows = JSON.parse(row?.claims ?? "[]") as ClaimListRow[];
+  // Each row overrides its timestamps with a Date, as Prisma hands them to the presenters.
+  const claims = rows.map((claim) => ({
+    ...presentClaimFields({ ...claim, createdAt: new Date(claim.createdAt) }),
+    annotations: claim.annotations.map((annotation) => presentAnnotationSummary({ ...annotation, updatedAt: new Date(annotation.updatedAt) })),
+  }));
   // Shared by every reader of this version: frozen, so that no caller can change it for the others.
-  return deepFreeze(JSON.parse(row?.claims ?? "[]") as StoredClaim[]);
+  return deepFreeze(claims);
 }
-

@@ -51,7 +51,17 @@ export function claimAbilities(actor: Actor, claim: { createdById: string; annot
   };
 }
 
-function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): Omit<ClaimDTO, "annotations"> {
+/**
+ * The columns a claim's own fields are made from: what the claim list's statement
+ * (lib/claims/load-claim-summaries.ts) reads for each claim, and part of every `claimSelect` row.
+ */
+export type ClaimFieldsRow = Pick<
+  ClaimRow,
+  "id" | "articleId" | "revisionId" | "status" | "exact" | "prefix" | "suffix" | "start" | "end" | "claimant" | "createdAt" | "createdBy"
+>;
+
+/** A claim's own fields, as its full form and the claim list both carry them. */
+export function presentClaimFields(row: ClaimFieldsRow): Omit<ClaimDTO, "annotations" | "can"> {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -65,11 +75,14 @@ function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): 
     claimant: row.claimant,
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
     createdAt: row.createdAt.toISOString(),
-    can: claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
   };
 }
 
 /** The claim as the API and the editor see it. */
 export function presentClaim(row: ClaimRow, actor: Actor): ClaimDTO {
-  return { ...presentClaimColumns(row, actor), annotations: row.annotations.map((annotation) => presentAnnotation(annotation, actor)) };
+  return {
+    ...presentClaimFields(row),
+    can: claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
+    annotations: row.annotations.map((annotation) => presentAnnotation(annotation, actor)),
+  };
 }

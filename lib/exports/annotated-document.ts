@@ -14,6 +14,7 @@
  * Pure code over JSON: no schema, no DOM, no database.
  */
 import type { JSONContent } from "@tiptap/core";
+import { comparePosition } from "@/lib/claims/document-order";
 
 /** An inline mark of the article schema. A link's href is null when it is not http(s)/mailto. */
 export type InlineMark = { type: "bold" } | { type: "italic" } | { type: "link"; href: string | null };
@@ -48,7 +49,11 @@ export interface AnnotatedDocument {
   text: string;
 }
 
-/** A claim's span, as laid over the document. */
+/**
+ * A claim's span, as laid over the document. Claims are handed in document order (a published
+ * snapshot's, or the article's claim list); they are sorted by position only, keeping that
+ * order among claims on the same span (lib/claims/document-order.ts).
+ */
 export interface ClaimSpan {
   id: string;
   start: number;
@@ -145,11 +150,6 @@ class Walker {
   }
 }
 
-/** Document order of claims: by start, the longer of two starting together first (it encloses). */
-function byDocumentOrder(a: ClaimSpan, b: ClaimSpan): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** Cuts every piece of `pieces` (in place, order kept) at the claim boundaries inside it. */
 function cutAtBoundaries(blocks: Block[], boundaries: readonly number[]): void {
   const cut = (pieces: Piece[]): Piece[] => {
@@ -221,7 +221,7 @@ export function annotateDocument(doc: JSONContent, claims: readonly ClaimSpan[],
   }
   const fits = (claim: ClaimSpan) =>
     Number.isInteger(claim.start) && Number.isInteger(claim.end) && claim.start <= claim.end && claim.end <= walker.text.length && claim.start >= 0;
-  const ordered = [...claims].filter((claim) => expectedText !== undefined || (fits(claim) && claim.start < claim.end)).sort(byDocumentOrder);
+  const ordered = [...claims].filter((claim) => expectedText !== undefined || (fits(claim) && claim.start < claim.end)).sort(comparePosition);
   for (const claim of ordered) {
     if (!fits(claim)) throw new DocumentMismatchError(`The claim ${claim.id} lies outside the text.`);
   }

@@ -37,8 +37,8 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
   if (!article || !revision) throw new AppError("not_found", "No such article.");
   const claims = await client.claim.findMany({
     // Orphans point at an older revision; the snapshot carries only this revision's claims.
+    // In no particular order: `buildSnapshot` puts them in document order.
     where: { articleId, revisionId: revision.id, status: { not: "orphaned" } },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       revisionId: true,

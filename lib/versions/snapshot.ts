@@ -20,6 +20,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { AnnotationStatus, ClaimStatus, PersonDTO, Stance, Verdict } from "@/lib/claims/present";
 import { VERDICTS } from "@/lib/claims/present";
 import { deriveClaimStatus } from "@/lib/claims/derive-claim-status";
+import { compareDocumentOrder } from "@/lib/claims/document-order";
 import { verifyPosition } from "@/lib/anchoring/selectors";
 
 /** The version of the snapshot's own shape, so readers can tell old snapshots apart. */
@@ -169,11 +170,6 @@ function statusOf(claim: SnapshotClaimInput): ClaimStatus {
   );
 }
 
-/** Document order: by start, the longer of two claims starting together first, then by age and id. */
-function documentOrder(a: SnapshotClaimInput, b: SnapshotClaimInput): number {
-  return a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-}
-
 /** Oldest first, then by id, so the same annotations always come out in the same order. */
 function byAge(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
   return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
@@ -182,7 +178,7 @@ function byAge(a: { createdAt: string; id: string }, b: { createdAt: string; id:
 /** Builds the snapshot of a version from the article's current revision and its claims. */
 export function buildSnapshot(input: BuildSnapshotInput): VersionSnapshot {
   const claims: SnapshotClaim[] = [];
-  for (const claim of [...input.claims].sort(documentOrder)) {
+  for (const claim of [...input.claims].sort(compareDocumentOrder)) {
     const status = statusOf(claim);
     // Only claims anchored in this revision whose quote is really at their position (D2).
     if (status === "orphaned" || claim.revisionId !== input.revision.id) continue;

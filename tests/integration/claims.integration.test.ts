@@ -6,6 +6,9 @@ import { getClaim } from "@/lib/claims/get-claim";
 import { getArticle } from "@/lib/articles/get-article";
 import { listArticles } from "@/lib/articles/list-articles";
 import { documentFromText } from "@/lib/articles/document";
+import { compareDocumentOrder } from "@/lib/claims/document-order";
+import { loadPublishable } from "@/lib/versions/load-publishable";
+import { buildSnapshot } from "@/lib/versions/snapshot";
 import { makeUser } from "./factories";
 import {
   ARTICLE_TEXT,
@@ -246,6 +249,43 @@ describe("claims in the article", () => {
 
     const { items } = await listArticles({ actor: alice, input: { limit: 100 } });
     expect(items.find((item) => item.id === articleId)?.claimCount).toBe(4);
+  });
+
+  it("break ties the same way in the claim list, in a published snapshot and in the browser", async () => {
+    const reviewer = await makeUser();
+    const articleId = await makeClaimArticle();
+    const [first, second, third] = [
+      await makeClaim(reviewer, "unemployment", articleId),
+      await makeClaim(reviewer, "unemployment", articleId),
+      await makeClaim(reviewer, "unemployment", articleId),
+    ];
+    // Three claims on one span, made in the same millisecond, with ids a locale-aware
+    // comparison orders differently from code units ("a" < "B" by locale, "B" < "a" by code).
+    const ids = new Map([
+      [first!.id, `${articleId}-a`],
+      [second!.id, `${articleId}-B`],
+      [third!.id, `${articleId}-_`],
+    ]);
+    for (const [id, renamed] of ids) {
+      await db.$executeRaw`UPDATE claims SET id = ${renamed}, created_at = '2026-12-01 10:00:00.000' WHERE id = ${id}`;
+    }
+    const { claims } = await getArticle({ actor: reviewer, id: articleId });
+    const listed = claims.map((claim) => claim.id);
+    expect(listed).toEqual([`${articleId}-B`, `${articleId}-_`, `${articleId}-a`]);
+    expect([...claims].sort(compareDocumentOrder).map((claim) => claim.id)).toEqual(listed);
+
+    const publishable = await loadPublishable(db, articleId);
+    const snapshot = buildSnapshot({
+      articleId,
+      number: 1,
+      publishedAt: new Date().toISOString(),
+      publishedBy: { id: reviewer.id, name: reviewer.name },
+      note: null,
+      article: publishable.article,
+      revision: publishable.revision,
+      claims: [...publishable.claims].reverse(),
+    });
+    expect(snapshot.claims.map((claim) => claim.id)).toEqual(listed);
   });
 
   it("answers a single claim by id, and 404 for an unknown one", async () => {

@@ -2,6 +2,7 @@
 
 import { useMemo, type ReactNode, type RefObject } from "react";
 import type { ListedClaim, WorkspaceArticle } from "@/components/claims/listed-claim";
+import { comparePosition } from "@/lib/claims/document-order";
 import type { LiveState } from "@/components/claims/use-article-events";
 import { ClaimList } from "@/components/claims/claim-list";
 import { ClaimDetail, ClaimDetailLoading } from "@/components/claims/claim-detail";
@@ -11,9 +12,13 @@ import { ArticleProgress } from "@/components/claims/article-progress";
 import { Alert } from "@/components/ui/alert";
 import type { ClaimPanelState } from "@/components/claims/workspace/use-claim-panel";
 
-/** The claims in document order: by start, the longer of two claims starting together first. */
+/**
+ * The claims in document order (lib/claims/document-order.ts). The article's list comes in
+ * that order and a claim marked here is the newest, added last, so sorting by position alone
+ * (a stable sort) puts it where the server will list it.
+ */
 function inDocumentOrder(claims: readonly ListedClaim[]): ListedClaim[] {
-  return [...claims].sort((a, b) => a.start - b.start || b.end - a.end);
+  return [...claims].sort(comparePosition);
 }
 
 /** The change stream's state, as the dot and word at the top of the panel. */

@@ -6,24 +6,18 @@
  * unverified ones, nested, crossing and block-spanning claims, annotations that must be left
  * out (drafts, rejected, a claim on another revision, an orphan), and hostile text and links.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { documentFromText } from "@/lib/articles/document";
 import { describeRange } from "@/lib/anchoring";
-import { SEED_HEADINGS } from "@/prisma/seed";
+import { readSeedArticle, SEED_HEADINGS } from "@/prisma/seed-article";
 import type { ClaimStatus, Verdict } from "@/lib/claims/present";
 import { rationaleFromText } from "@/lib/annotations/rationale";
 import { buildSnapshot, type SnapshotAnnotationInput, type SnapshotClaimInput, type VersionSnapshot } from "@/lib/versions/snapshot";
 import type { ExportContext } from "@/lib/exports/context";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-
 /** The seed article as the seed stores it: title, canonical text and document. */
 export function seedArticle() {
-  const raw = fs.readFileSync(path.join(ROOT, "prisma", "seed-article.txt"), "utf8").replace(/\r\n?/g, "\n");
-  const [headline = "", ...rest] = raw.split("\n");
-  const stored = documentFromText(rest.join("\n").trim(), { headings: SEED_HEADINGS });
-  return { title: headline.trim(), ...stored };
+  const { title, text } = readSeedArticle();
+  return { title, ...documentFromText(text, { headings: SEED_HEADINGS }) };
 }
 
 export const FIXTURE_CONTEXT: ExportContext = {
