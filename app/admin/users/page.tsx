@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/session";
+import { refusePage, requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { accountTotals, listUsers } from "@/lib/users/list-users";
 import { Card } from "@/components/ui/card";
@@ -12,6 +12,7 @@ export default async function UsersPage() {
   const actor = await requirePageActor("/admin/users");
   // The page only decides what to draw; listUsers and every /api/users route refuse non-admins themselves.
   if (!can(actor, "user.manage")) {
+    await refusePage(actor, "/admin/users");
     return (
       <Card className="mx-auto mt-8 max-w-md p-8 text-center" role="alert">
         <h1 className="text-lg font-semibold">Only administrators manage accounts</h1>
