@@ -33,14 +33,19 @@ await app.prepare();
 
 const server = http.createServer((request, response) => {
   stampConnection(request);
-  void handle(request, response);
+  // As `next start` does: a failure of the handler is a 500 for this request, never a crash.
+  handle(request, response).catch((error) => {
+    console.error(`[factdesk] failed to handle ${request.method} ${request.url}`, error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
 });
 if (dev) {
   // Hot reloading talks over a WebSocket upgrade.
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (request, socket, head) => {
     stampConnection(request);
-    void upgrade(request, socket, head);
+    upgrade(request, socket, head).catch(() => socket.destroy());
   });
 }
 
