@@ -4,5 +4,6 @@
  * no entry describes.
  */
 import type { RouteDoc } from "@/lib/openapi/route-doc";
+import { routes as users } from "@/lib/openapi/routes/users";
 
-export const allRoutes: RouteDoc[] = [];
+export const allRoutes: RouteDoc[] = [...users];
