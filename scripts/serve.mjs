@@ -12,6 +12,7 @@
  * resilience suite. SIGTERM / SIGINT close the server and exit.
  */
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { markStamping, stampConnection } from "../lib/http/connection-stamp.mjs";
 
@@ -27,7 +28,7 @@ const hostname = option("hostname");
 process.title = "factdesk-server";
 
 markStamping();
-const app = next({ dev, port, hostname: hostname ?? "localhost", dir: process.cwd() });
+const app = next({ dev, port, hostname: hostname ?? "localhost", dir: path.resolve(import.meta.dirname, "..") });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -40,14 +41,8 @@ const server = http.createServer((request, response) => {
     response.end();
   });
 });
-if (dev) {
-  // Hot reloading talks over a WebSocket upgrade.
-  const upgrade = app.getUpgradeHandler();
-  server.on("upgrade", (request, socket, head) => {
-    stampConnection(request);
-    upgrade(request, socket, head).catch(() => socket.destroy());
-  });
-}
+// In development Next.js attaches its own WebSocket upgrade handler (hot reloading) to this
+// server on the first request.
 
 const stop = () => {
   server.close(() => process.exit(0));

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientAddress, parseTrustedProxies, resolveClientAddress, UNKNOWN_ADDRESS } from "@/lib/http/client-address";
-import { CONNECTION_HEADER, CONNECTION_MARK, markStamping } from "@/lib/http/connection-stamp.mjs";
+import { IncomingMessage } from "node:http";
+import { Socket } from "node:net";
+import { CONNECTION_HEADER, CONNECTION_MARK, markStamping, stampConnection } from "@/lib/http/connection-stamp.mjs";
 
 const none = parseTrustedProxies(undefined);
 
@@ -66,5 +68,19 @@ describe("clientAddress on a stamping server", () => {
     expect(clientAddress(headers)).toBe("198.51.100.20");
     // next-auth hands authorize() the headers as a plain object.
     expect(clientAddress(Object.fromEntries(headers))).toBe("198.51.100.20");
+  });
+});
+
+describe("the server's stamp", () => {
+  it("replaces whatever the client sent in the stamp header with the socket's address", () => {
+    const socket = new Socket();
+    Object.defineProperty(socket, "remoteAddress", { value: "192.0.2.44" });
+    const request = new IncomingMessage(socket);
+    request.headers = { [CONNECTION_HEADER]: "203.0.113.77", "x-forwarded-for": "203.0.113.78" };
+    stampConnection(request);
+    expect(request.headers[CONNECTION_HEADER]).toBe("192.0.2.44");
+    // X-Forwarded-For is left for the trusted-proxy rules to read or ignore.
+    expect(request.headers["x-forwarded-for"]).toBe("203.0.113.78");
+    socket.destroy();
   });
 });
