@@ -65,7 +65,9 @@ afterAll(async () => {
 });
 
 describe("a backup", () => {
-  it("restores into a fresh database with every row, every snapshot's sha256 and the app's answers the same", async () => {
+  // Slow by nature: two backups' worth of the whole run's database, the migrations applied to
+  // a fresh one, and two processes of the app reading each.
+  it("restores into a fresh database with every row, every snapshot's sha256 and the app's answers the same", { timeout: 180_000 }, async () => {
     // A desk with every kind of row: accounts (one disabled), an article with a corrected
     // revision, claims, sources and verifications in every state, reviews, replies, a
     // published version, access tokens, and the audit events all of that wrote.
@@ -131,7 +133,7 @@ describe("a backup", () => {
     expect(fromBackup).toEqual(original);
   });
 
-  it("is refused when damaged, and a database with rows is not overwritten unless forced", async () => {
+  it("is refused when damaged, and a database with rows is not overwritten unless forced", { timeout: 180_000 }, async () => {
     const file = path.join(work, "again.sql.gz");
     await backupDatabase(sourceUrl, file);
     const atBackup = await tableContents(sourceUrl);
