@@ -257,6 +257,10 @@ export async function restoreDatabase(databaseUrl: string, file: string, { force
     log("Loading the rows…");
     await client.query("BEGIN");
     await client.query("SET LOCAL timezone = 'UTC'; SET LOCAL datestyle = 'ISO, YMD'");
+    // The rows go back as they were: triggers that number or stamp new rows (live_events ids)
+    // are off while loading. Foreign keys are system triggers and stay checked.
+    const tables = await tablesInLoadOrder(client);
+    for (const table of tables) await client.query(`ALTER TABLE public.${quoteIdent(table)} DISABLE TRIGGER USER`);
     const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     let copy: Writable | null = null;
     let finished: Promise<void> | null = null;
@@ -279,6 +283,20 @@ export async function restoreDatabase(databaseUrl: string, file: string, { force
       copy = feed;
     }
     if (copy) throw new Error("The backup file ends inside a table: it is truncated.");
+    for (const table of tables) await client.query(`ALTER TABLE public.${quoteIdent(table)} ENABLE TRIGGER USER`);
+    // Serial columns continue after the restored rows.
+    const { rows: serials } = await client.query<{ table_name: string; column_name: string; sequence: string }>(
+      `SELECT c.relname AS table_name, a.attname AS column_name, pg_get_serial_sequence(format('public.%I', c.relname), a.attname) AS sequence
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+          AND pg_get_serial_sequence(format('public.%I', c.relname), a.attname) IS NOT NULL`,
+    );
+    for (const serial of serials) {
+      await client.query(
+        `SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(serial.column_name)}) FROM public.${quoteIdent(serial.table_name)}), 0) + 1, false)`,
+        [serial.sequence],
+      );
+    }
     await client.query("COMMIT");
     await client.query("ANALYZE");
     return manifest;
