@@ -12,6 +12,7 @@ import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
+import { routes as triage } from "@/lib/openapi/routes/triage";
 import { routes as versions } from "@/lib/openapi/routes/versions";
 
 export const allRoutes: RouteDoc[] = [
@@ -19,6 +20,7 @@ export const allRoutes: RouteDoc[] = [
   ...claims,
   ...annotations,
   ...reviews,
+  ...triage,
   ...versions,
   ...accounts,
   ...auth,
