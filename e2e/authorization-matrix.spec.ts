@@ -46,6 +46,40 @@ class Client {
     });
   }
 
+  /**
+   * A GET of a server-sent event stream: its status, and for a 200 the content type and the
+   * first event, after which the stream is closed (it would never end by itself). Node's fetch
+   * with this client's cookies, since Playwright's request API waits for the whole body.
+   */
+  async stream(baseURL: string, url: string): Promise<{ status: number; contentType: string; firstEvent: string }> {
+    const cookie = (await this.api.storageState()).cookies.map((entry) => `${entry.name}=${entry.value}`).join("; ");
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 15_000);
+    try {
+      const response = await fetch(new URL(url, baseURL), { headers: cookie ? { cookie } : {}, redirect: "manual", signal: controller.signal });
+      const contentType = response.headers.get("content-type") ?? "";
+      let firstEvent = "";
+      if (response.status === 200 && response.body) {
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        // Up to the end of the first named event (a "retry:" line may come before it).
+        const complete = () => firstEvent.includes("event: ") && firstEvent.indexOf("\n\n", firstEvent.indexOf("event: ")) >= 0;
+        while (!complete()) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          firstEvent += decoder.decode(value, { stream: true });
+        }
+        await reader.cancel();
+      } else {
+        await response.body?.cancel();
+      }
+      return { status: response.status, contentType, firstEvent };
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
+  }
+
   /** A call that must succeed; its JSON body. */
   async ok<T>(method: string, url: string, data?: unknown): Promise<T> {
     const response = await this.call(method, url, data);
@@ -294,8 +328,16 @@ test("every route answers each caller, on missing, own and others' resources, as
     if (!target) throw new Error(`no fixture for ${call.key}`);
     const { method, url } = urlOf(call.key, target);
     const body = on === "missing" ? call.rule.body : (on.owned.body ?? call.rule.body);
-    const response = await callers[call.caller].call(method, url, body);
     const where = on === "missing" ? "a missing resource" : `${call.caller === "owner" ? "own" : "the owner's"} ${on.owned.on}`;
+    if (call.rule.stream) {
+      const answer = await callers[call.caller].stream(base, url);
+      if (answer.status !== call.want) failures.push(`${call.key} as ${call.caller} on ${where}: ${answer.status}, expected ${call.want}`);
+      if (answer.status === 200 && (!answer.contentType.startsWith("text/event-stream") || !answer.firstEvent.includes("event: ready"))) {
+        failures.push(`${call.key} as ${call.caller} on ${where}: ${answer.contentType}, first event ${JSON.stringify(answer.firstEvent)}`);
+      }
+      continue;
+    }
+    const response = await callers[call.caller].call(method, url, body);
     if (response.status() !== call.want) failures.push(`${call.key} as ${call.caller} on ${where}: ${response.status()}, expected ${call.want}`);
     // Every answer is also held to the API reference: documented status, media type and schema.
     const problem = contractProblem(method, call.key.split(" ")[1] ?? "", response.status(), response.headers()["content-type"], await response.text());

@@ -65,7 +65,7 @@ test("the x-middleware-subrequest header (CVE-2025-29927) gets no further than w
   }
 });
 
-test("five failed sign-ins lock the account for a while, even for the right password", async ({ page }) => {
+test("five failed sign-ins from one place lock the account there for a while, even for the right password", async ({ page }) => {
   const email = uniqueEmail("locked");
   const password = "a proper passphrase";
   await page.goto("/signup");

@@ -27,14 +27,28 @@ export function requiredApprovals(): number {
 }
 
 /**
- * The origin public links are built on (published versions, their exports): `NEXTAUTH_URL`
- * when set, which is the desk's canonical address, else the origin the request came to.
- * Fixed per deployment, so the same request always gets the same export bytes (D5).
+ * The desk's public origin, which every absolute link is built on (published versions, their
+ * exports, the curl example on the settings page, next-auth's redirects, and any email):
+ * `FACTDESK_PUBLIC_URL`, else `NEXTAUTH_URL`, else `http://localhost:$PORT`. Never the
+ * request's `Host` or `X-Forwarded-Host`: those are the client's to write, and a link built on
+ * them would point wherever a forged request said. Fixed per deployment, so the same request
+ * always gets the same export bytes (D5). A value that is not an http(s) URL throws, naming
+ * the variable.
  */
-export function publicBaseUrl(requestUrl: string): string {
-  const configured = process.env.NEXTAUTH_URL?.trim();
-  const base = configured ? configured : new URL(requestUrl).origin;
-  return base.replace(/\/+$/, "");
+export function publicOrigin(): string {
+  for (const name of ["FACTDESK_PUBLIC_URL", "NEXTAUTH_URL"] as const) {
+    const raw = process.env[name]?.trim();
+    if (!raw) continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`${name} must be an absolute http(s) URL (got "${raw}").`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`${name} must be an http(s) URL (got "${raw}").`);
+    return url.origin;
+  }
+  return `http://localhost:${process.env.PORT?.trim() || "3000"}`;
 }
 
 /**

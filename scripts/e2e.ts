@@ -16,6 +16,7 @@ import { freePort } from "./lib/free-port.ts";
 import { buildIfNeeded } from "./lib/build.ts";
 import { migrateDeploy } from "./prisma-engine/migrate.mjs";
 import { waitForServer } from "./lib/wait-for-server.ts";
+import { appServerArgs } from "./lib/app-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     for (const instancePort of [port, secondPort]) {
       const server = spawn(
         process.execPath,
-        [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(instancePort)],
+        appServerArgs({ port: instancePort }),
         { cwd: ROOT, env: { ...env, PORT: String(instancePort) }, stdio: ["ignore", "pipe", "pipe"] },
       );
       server.stdout?.pipe(serverLog);

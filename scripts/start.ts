@@ -13,6 +13,7 @@ import { assertDatabaseReachable, describeDatabaseUrl } from "./lib/check-databa
 import { resolveSecret } from "./lib/secret.ts";
 import { buildIfNeeded } from "./lib/build.ts";
 import { migrateDeploy } from "./prisma-engine/migrate.mjs";
+import { appServerArgs } from "./lib/app-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA_DIR = path.join(ROOT, ".data");
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
     }
     const url = process.env.DATABASE_URL ?? "";
     process.env.NEXTAUTH_SECRET = resolveSecret({ embedded, dataDir: DATA_DIR });
-    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    // next-auth builds its redirects on NEXTAUTH_URL: the desk's one public origin (lib/settings.ts).
+    process.env.NEXTAUTH_URL ||= process.env.FACTDESK_PUBLIC_URL || `http://localhost:${port}`;
 
     log("Applying migrations…");
     await migrateDeploy(url);
@@ -80,8 +82,7 @@ async function main(): Promise<void> {
 
     if (!dev) buildIfNeeded(log);
 
-    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+    child = spawn(process.execPath, appServerArgs({ port, dev }), {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

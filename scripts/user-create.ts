@@ -8,7 +8,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import readline from "node:readline/promises";
-import { startEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-database.ts";
+import { attachEmbeddedDatabase, type RunningDatabase } from "./lib/embedded-database.ts";
 import { migrateDeploy } from "./prisma-engine/migrate.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
   let database: RunningDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    database = await startEmbeddedDatabase({ dataDir: path.join(ROOT, ".data", "postgres") });
+    database = await attachEmbeddedDatabase(path.join(ROOT, ".data", "postgres"));
     process.env.DATABASE_URL = database.url;
   }
   try {

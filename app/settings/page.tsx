@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { requirePageActor } from "@/lib/auth/session";
 import { listAccessTokens } from "@/lib/tokens/list-access-tokens";
 import { presentUser } from "@/lib/users/present";
+import { publicOrigin } from "@/lib/settings";
 import { AccountSummary } from "@/components/settings/account-summary";
 import { AccessTokens } from "@/components/settings/access-tokens";
 import { ChangePassword } from "@/components/settings/change-password";
@@ -10,17 +10,11 @@ import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** The address this app is reached at, for the curl example: the configured one, else the request's. */
-async function appOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
-  const incoming = await headers();
-  const host = incoming.get("x-forwarded-host") ?? incoming.get("host");
-  return host ? `${incoming.get("x-forwarded-proto") ?? "http"}://${host}` : "http://localhost:3000";
-}
-
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [tokens, origin] = await Promise.all([listAccessTokens({ actor }), appOrigin()]);
+  const tokens = await listAccessTokens({ actor });
+  // The configured public origin, never the request's Host (a forged Host must not reach a page).
+  const origin = publicOrigin();
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <div>

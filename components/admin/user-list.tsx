@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { AccountDTO } from "@/lib/users/present";
+import type { AccountPage, AccountTotals } from "@/lib/users/list-users";
 import { ROLES, type Role } from "@/lib/auth/actor";
 import { api, ApiError } from "@/lib/api-client";
 import { formatDate, plural } from "@/lib/format";
@@ -16,7 +17,10 @@ import { RoleBadge } from "@/components/role-badge";
 const ROLE_LABELS: Record<Role, string> = { reviewer: "Reviewer", editor: "Editor", admin: "Admin" };
 
 interface UserListProps {
-  initialAccounts: AccountDTO[];
+  /** The first page of accounts, by name; more are fetched with its cursor. */
+  initialPage: AccountPage;
+  /** Totals over every account, not only the loaded ones. */
+  initialTotals: AccountTotals;
   /** The signed-in administrator, whose own row cannot be changed here. */
   selfId: string;
 }
@@ -25,18 +29,53 @@ function messageOf(caught: unknown, fallback: string): string {
   return caught instanceof ApiError || caught instanceof Error ? caught.message : fallback;
 }
 
+/** Whether an account counts as an enabled administrator. */
+const activeAdmin = (account: AccountDTO) => account.role === "admin" && account.status === "active";
+
+/** The totals after one account changed from `before` to `after`. */
+function adjustTotals(totals: AccountTotals, before: AccountDTO | undefined, after: AccountDTO): AccountTotals {
+  if (!before) return totals;
+  return {
+    accounts: totals.accounts,
+    activeAdmins: totals.activeAdmins - Number(activeAdmin(before)) + Number(activeAdmin(after)),
+    disabled: totals.disabled - Number(before.status === "disabled") + Number(after.status === "disabled"),
+  };
+}
+
 /** The administrators' list of accounts: change a role, disable and re-enable. */
-export function UserList({ initialAccounts, selfId }: UserListProps) {
-  const [accounts, setAccounts] = useState(initialAccounts);
+export function UserList({ initialPage, initialTotals, selfId }: UserListProps) {
+  const [accounts, setAccounts] = useState(initialPage.items);
+  const [nextCursor, setNextCursor] = useState(initialPage.nextCursor);
+  const [totals, setTotals] = useState(initialTotals);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const disable = useConfirmation<AccountDTO>();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const replace = (account: AccountDTO) => setAccounts((current) => current.map((item) => (item.id === account.id ? account : item)));
-  const admins = accounts.filter((account) => account.role === "admin" && account.status === "active").length;
-  const disabledCount = accounts.filter((account) => account.status === "disabled").length;
+  const replace = (account: AccountDTO) => {
+    setTotals((current) => adjustTotals(current, accounts.find((item) => item.id === account.id), account));
+    setAccounts((current) => current.map((item) => (item.id === account.id ? account : item)));
+  };
+
+  async function onMore() {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api<AccountPage>(`/api/users?cursor=${encodeURIComponent(nextCursor)}`);
+      // An account changed elsewhere meanwhile may already be listed: keep one row per account.
+      setAccounts((current) => [...current, ...page.items.filter((item) => !current.some((known) => known.id === item.id))]);
+      setNextCursor(page.nextCursor);
+      setAnnouncement(`${plural(page.items.length, "more account")} shown.`);
+    } catch (caught) {
+      setMoreError(messageOf(caught, "Could not load more accounts."));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
 
   async function onRole(account: AccountDTO, role: Role) {
     setBusy(account.id);
@@ -95,8 +134,9 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
             Accounts
           </h2>
           <p className="text-xs text-muted">
-            {plural(accounts.length, "account")} · {plural(admins, "active admin")}
-            {disabledCount > 0 ? ` · ${disabledCount} disabled` : ""}
+            {accounts.length < totals.accounts ? `${accounts.length} of ` : ""}
+            {plural(totals.accounts, "account")} · {plural(totals.activeAdmins, "active admin")}
+            {totals.disabled > 0 ? ` · ${totals.disabled} disabled` : ""}
           </p>
         </div>
         <p role="status" className="sr-only">
@@ -140,6 +180,14 @@ export function UserList({ initialAccounts, selfId }: UserListProps) {
             </table>
           </div>
         )}
+        {moreError ? <Alert tone="danger">{moreError}</Alert> : null}
+        {nextCursor ? (
+          <div className="flex justify-center">
+            <Button variant="secondary" size="sm" disabled={loadingMore} onClick={() => void onMore()}>
+              {loadingMore ? "Loading…" : "Show more accounts"}
+            </Button>
+          </div>
+        ) : null}
         <p className="text-xs text-muted">
           A change applies from the person’s next click or API request; they do not need to sign in again. You cannot
           change your own role or disable yourself: another administrator can, so the desk always keeps one.

@@ -22,6 +22,11 @@
  *   carries no identity to attribute, and recording it would let anyone grow the audit table
  *   without limit. Failed sign-ins are recorded (and limited) where they happen.
  *
+ * Pages (server components) follow the same policy through `refusePage` (lib/auth/session.ts):
+ * a signed-in account shown "only editors …" instead of the page is a 403, and a refused
+ * session sent to sign-in is a bounded 401. Their route is the page's pattern, e.g.
+ * `GET /articles/[id]/publish`.
+ *
  * Never recorded: the request body, headers, cookies, tokens or any part of them.
  */
 import { db } from "@/lib/db";
@@ -69,7 +74,9 @@ export async function recordDenial(input: DenialInput): Promise<boolean> {
   const bounded = input.bounded === true || input.status === 401 || input.actorId === null;
   if (bounded && (await recentlyRecorded(input))) return false;
   const path = input.route.split(" ")[1] ?? "";
-  const segment = path.split("/")[2] ?? "";
+  // `/api/articles/[id]` for a route handler, `/articles/[id]/publish` for a page.
+  const parts = path.split("/");
+  const segment = (parts[1] === "api" ? parts[2] : parts[1]) ?? "";
   const targetType = input.targetId ? (TARGET_TYPES[segment] ?? "route") : "route";
   await db.auditEvent.create({
     data: {

@@ -6,7 +6,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
-import { clientAddress } from "@/lib/auth/sign-in-throttle";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** Sessions last a working day at most. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishChange } from "@/lib/live/publish";
 import { lockClaimForDelete } from "@/lib/claims/lock-claim";
+import { isAnnotationVisibleTo } from "@/lib/annotations/access";
 
 export interface DeleteClaimOptions {
   actor: Actor | null;
@@ -33,15 +34,20 @@ export async function deleteClaim({ actor, claimId }: DeleteClaimOptions): Promi
         status: true,
         revisionId: true,
         createdById: true,
-        annotations: { select: { id: true }, orderBy: { createdAt: "asc" } },
+        annotations: { select: { id: true, status: true, authorId: true }, orderBy: { createdAt: "asc" } },
       },
     });
     if (!can(actor, "claim.delete.any")) {
       if (claim.createdById !== actor.id) {
         throw new AppError("forbidden", "Only an editor can remove a claim someone else marked.");
       }
-      if (claim.annotations.length > 0) {
+      if (claim.annotations.some((annotation) => isAnnotationVisibleTo(actor, annotation))) {
         throw new AppError("forbidden", "This claim has annotations; only an editor can remove it now.");
+      }
+      if (claim.annotations.length > 0) {
+        // Only colleagues' drafts hold it: they are private, so the refusal must not mention
+        // them (nor how many there are). It reads like any other reason an editor is needed.
+        throw new AppError("forbidden", "Only an editor can remove this claim.");
       }
     }
     await tx.claim.delete({ where: { id: claimId } });

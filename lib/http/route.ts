@@ -11,7 +11,7 @@ import type { Credential } from "@/lib/auth/credential";
 import { AppError, isAppError } from "@/lib/errors";
 import { deniedStatus, routePattern, type RouteParams } from "@/lib/http/denials";
 import { readSession } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/auth/sign-in-throttle";
+import { clientAddress } from "@/lib/http/client-address";
 import { recordDenialSafely } from "@/lib/audit/record-denial";
 import { resolveBearerToken } from "@/lib/tokens/resolve-bearer-token";
 import { isWellFormedTokenSecret } from "@/lib/tokens/secret";

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import type { Credential } from "@/lib/auth/credential";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { MAX_FAILURES_PER_ACCOUNT, WINDOW_MS } from "@/lib/auth/sign-in-throttle";
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, WINDOW_MS } from "@/lib/auth/sign-in-throttle";
 import { recordEvent } from "@/lib/audit/record-event";
 import { ChangePasswordInput } from "@/lib/users/schemas";
 import { presentUser, userSelect, type UserDTO } from "@/lib/users/present";
@@ -27,7 +27,7 @@ async function passwordChangeThrottled(userId: string): Promise<boolean> {
       createdAt: { gte: new Date(Date.now() - WINDOW_MS) },
     },
   });
-  return failures >= MAX_FAILURES_PER_ACCOUNT;
+  return failures >= MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS;
 }
 
 /**

@@ -63,3 +63,10 @@ export const CredentialsInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(1024),
 });
+
+/** A page of the account list (GET /api/users): the cursor is the last account's id. */
+export const ListUsersInput = z.strictObject({
+  cursor: z.string().max(100).nullish(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListUsersInput = z.input<typeof ListUsersInput>;

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { appServerArgs } from "../lib/app-server.ts";
 import { startEmbeddedDatabase, type RunningDatabase } from "../lib/embedded-database.ts";
 import { waitForServer } from "../lib/wait-for-server.ts";
 
@@ -122,7 +123,7 @@ export async function startServer(options: {
   const log = fs.createWriteStream(options.logFile);
   const server = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port), "--hostname", "127.0.0.1"],
+    [...(options.nodeArgs ?? []), ...appServerArgs({ port: options.port, hostname: "127.0.0.1" })],
     {
       cwd: ROOT,
       env: {

@@ -96,3 +96,29 @@ async function ensureDatabase(server: EmbeddedPostgres, database: string): Promi
     await client.end();
   }
 }
+
+/**
+ * The embedded database of `dataDir` for a command run beside the app (backup, restore,
+ * user:create): the server `npm start` is running, found through its `postmaster.pid` (whose
+ * fourth line is the port), or else one started for the command. `stop` stops only a server
+ * this call started.
+ */
+export async function attachEmbeddedDatabase(dataDir: string, database = "factdesk"): Promise<RunningDatabase> {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  const lines = fs.existsSync(pidFile) ? fs.readFileSync(pidFile, "utf8").split("\n") : [];
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && port > 0 && processAlive(pid)) {
+    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, port, stop: async () => undefined };
+  }
+  return startEmbeddedDatabase({ dataDir, database });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}

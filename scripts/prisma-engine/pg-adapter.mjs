@@ -17,6 +17,14 @@
 //     it. `connectToShadowDb` below creates a temporary database on the same server, connects to
 //     it by rewriting the URL, ends the pool first and then drops it (WITH (FORCE)). A
 //     `shadowDatabaseUrl` from prisma.config.ts is used as is when given.
+//  5. With workaround 1 alone, `"char"` columns arrive as text, and the engine reads most of them as
+//     strings; but it reads the constraint query's `constraint_type` (postgres.rs, the CHECK and
+//     exclusion constraints of the describer) with `get_char`, which fails on text: every describe
+//     panicked as soon as the database had a CHECK constraint ("Getting constraint_type from
+//     ResultRow ... as char failed"), i.e. on the next `migrate dev` after a migration that adds one
+//     (prisma/migrations/20261207073800_check_constraints). `CharSafeClient` notes which columns were
+//     `"char"` and `connectAdapter` reports those as ColumnTypeEnum.Character, the type adapter-pg
+//     would give them if it supported them, so the engine's `get_char` gets a char.
 //  4. PrismaPgAdapter#executeScript splits the script on ";" and sends each piece through the
 //     pool (possibly on different connections), which breaks `$$ ... ; ... $$` bodies. We send the
 //     whole script as one simple-protocol query on one connection, which is what the native engine
@@ -25,20 +33,48 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+
+/** On a result's `rows` array: the indices of the columns that were `"char"` (workaround 5). */
+const CHAR_COLUMNS = Symbol("factdesk.charColumns");
 
 /** @param {unknown} res */
 function fixResult(res) {
   for (const r of Array.isArray(res) ? res : [res]) {
     if (r && Array.isArray(r.fields)) {
-      for (const field of r.fields) {
-        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-      }
+      /** @type {number[]} */
+      const charColumns = [];
+      r.fields.forEach((field, index) => {
+        if (field.dataTypeID !== PG_CHAR_OID) return;
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.push(index);
+      });
+      // adapter-pg returns this same array as the result's rows.
+      if (charColumns.length > 0 && Array.isArray(r.rows)) Object.defineProperty(r.rows, CHAR_COLUMNS, { value: charColumns });
     }
   }
   return res;
+}
+
+/**
+ * Workaround 5: the columns that were `"char"` become ColumnTypeEnum.Character in a queryRaw
+ * result. Only `constraint_type` needs it, and only it is changed: the engine reads the other
+ * `"char"` columns (relkind, contype, attidentity, …) as strings, which works with text.
+ * @param {{ queryRaw: (query: unknown) => Promise<{ columnNames: string[]; columnTypes: number[]; rows: unknown[] }> }} queryable
+ */
+function reportCharColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const charColumns = /** @type {number[] | undefined} */ (Reflect.get(result.rows, CHAR_COLUMNS));
+    for (const index of charColumns ?? []) {
+      if (result.columnNames[index] === "constraint_type") result.columnTypes[index] = ColumnTypeEnum.Character;
+    }
+    return result;
+  };
 }
 
 /** @param {string} sql */
@@ -79,6 +115,13 @@ async function connectAdapter(url, onDispose) {
   const { config, schema } = poolConfig(url);
   const adapter = await new PrismaPg(config, schema ? { schema } : undefined).connect();
   const pool = adapter.underlyingDriver();
+  reportCharColumns(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => {
+    const transaction = await startTransaction(...args);
+    reportCharColumns(transaction);
+    return transaction;
+  };
   // Workaround 4: one simple-protocol query for the whole script.
   adapter.executeScript = async (script) => {
     try {

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
+import { appServerArgs } from "../lib/app-server.ts";
 import { buildIfNeeded } from "../lib/build.ts";
 import { waitForServer } from "../lib/wait-for-server.ts";
 
@@ -161,7 +162,7 @@ export async function startApp(options: { port: number; databaseUrl: string; sec
   const log = fs.createWriteStream(options.logFile, { flags: "a" });
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port), "--hostname", "127.0.0.1"],
+    appServerArgs({ port: options.port, hostname: "127.0.0.1" }),
     {
       cwd: ROOT,
       env: {

@@ -15,10 +15,14 @@ import { ACCESS_DENIED } from "@/lib/audit/record-denial";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as articlesRoute from "@/app/api/articles/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
+import { CONNECTION_HEADER, markStamping } from "@/lib/http/connection-stamp.mjs";
 import { makeUser } from "./factories";
 import { databaseState, makeClaim, makeSource } from "./claim-factories";
 
 const BASE = "http://factdesk.test";
+
+// These requests come through the app's own server, which stamps the connection's address.
+markStamping();
 
 /** A client address of its own per test, so the once-a-minute bound of one test does not touch another. */
 function freshAddress(): string {
@@ -31,7 +35,8 @@ async function tokenOf(actor: Actor): Promise<string> {
 
 /** A request as a script sends it: a bearer token (or none), JSON, from `address`. */
 function request(path: string, { secret, address, method = "GET", body }: { secret?: string; address: string; method?: string; body?: unknown }) {
-  const headers = new Headers({ "x-forwarded-for": address });
+  // As scripts/serve.mjs stamps it: the connection's address.
+  const headers = new Headers({ [CONNECTION_HEADER]: address });
   if (secret) headers.set("authorization", `Bearer ${secret}`);
   if (body !== undefined) headers.set("content-type", "application/json");
   return new Request(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

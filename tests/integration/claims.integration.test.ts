@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createClaim } from "@/lib/claims/create-claim";
 import { deleteClaim } from "@/lib/claims/delete-claim";
+import { submitAnnotation } from "@/lib/annotations/submit-annotation";
 import { getClaim } from "@/lib/claims/get-claim";
 import { getArticle } from "@/lib/articles/get-article";
 import { listArticles } from "@/lib/articles/list-articles";
@@ -193,9 +194,31 @@ describe("deleting a claim", () => {
     const creator = await makeUser();
     const other = await makeUser();
     const claim = await makeClaim(creator);
-    await makeSource(other, claim.id);
+    const draft = await makeSource(other, claim.id);
     expect((await getClaim({ actor: creator, claimId: claim.id })).can.delete).toBe(false);
     await expectRefused(() => deleteClaim({ actor: creator, claimId: claim.id }), { code: "forbidden" });
+    // The refusal says nothing of the colleague's private draft: neither that it exists nor
+    // anything of it; it reads like any other reason an editor is needed.
+    const refusal: unknown = await deleteClaim({ actor: creator, claimId: claim.id }).catch((error: unknown) => error);
+    const said = JSON.stringify({ message: refusal instanceof Error ? refusal.message : "", details: refusal });
+    expect(said).not.toMatch(/annotation|draft|source|work/i);
+    expect(said).not.toContain(draft.id);
+    expect(said).not.toContain(other.id);
+    // The draft and the claim are untouched.
+    expect(await db.annotation.findUnique({ where: { id: draft.id } })).toMatchObject({ status: "draft", claimId: claim.id });
+    expect(await db.claim.findUnique({ where: { id: claim.id } })).not.toBeNull();
+  });
+
+  it("refused to the creator because of visible annotations, says so", async () => {
+    const creator = await makeUser();
+    const other = await makeUser();
+    const claim = await makeClaim(creator);
+    const source = await makeSource(other, claim.id);
+    await submitAnnotation({ actor: other, annotationId: source.id });
+    await expectRefused(() => deleteClaim({ actor: creator, claimId: claim.id }), {
+      code: "forbidden",
+      message: "This claim has annotations; only an editor can remove it now.",
+    });
   });
 
   it("is the creator's while the claim has no annotations, with an audit event", async () => {

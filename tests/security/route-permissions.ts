@@ -75,8 +75,13 @@ export interface RouteRule {
   access: Access;
   onMissing: number;
   body?: unknown;
-  /** Not called by the matrix (it streams, signs in, or exists only for the benchmark); why. */
+  /** Not called by the matrix (it signs in, ends the matrix's sessions, or exists only for the benchmark); why. */
   skip?: string;
+  /**
+   * The route answers a never-ending stream (server-sent events): the matrix reads its status,
+   * headers and first event, then closes it.
+   */
+  stream?: boolean;
   /** Calls on resources that exist, owned by the owner or by the desk (see `OwnedCase`). */
   owned?: OwnedCase[];
 }
@@ -195,7 +200,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     body: CLAIM_BODY,
     owned: [{ on: "article", own: 201, others: 201 }],
   },
-  "GET /api/articles/[id]/events": { access: "session", onMissing: 404, skip: "a stream; its 401/404 are covered in e2e/api-claims.spec.ts" },
+  "GET /api/articles/[id]/events": { access: "session", onMissing: 404, stream: true, owned: [{ on: "article", own: 200, others: 200 }] },
   "GET /api/articles/[id]/suggestions": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
   // Dismissing twice changes nothing and answers 200 again, so one article serves every caller.
   "POST /api/articles/[id]/suggestions/dismiss": {

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Article" };
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor(`/articles/${id}`);
+  const actor = await requirePageActor({ pattern: "/articles/[id]", id });
   const article = await getArticle({ actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

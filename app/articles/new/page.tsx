@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/session";
+import { refusePage, requirePageActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/articles/import-form";
@@ -11,6 +11,7 @@ export default async function ImportArticlePage() {
   const actor = await requirePageActor("/articles/new");
   // The page only decides what to draw; POST /api/articles and the preview refuse non-editors themselves.
   if (!can(actor, "article.import")) {
+    await refusePage(actor, "/articles/new");
     return (
       <Card className="mx-auto mt-8 max-w-md p-8 text-center" role="alert">
         <h1 className="text-lg font-semibold">Only editors import articles</h1>

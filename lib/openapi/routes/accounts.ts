@@ -1,9 +1,9 @@
 /** Accounts: sign-up, one's own account, access tokens, and the administrators' user list. */
-import { ChangePasswordInput, ChangeRoleInput, NoInput, SignUpInput } from "@/lib/users/schemas";
+import { ChangePasswordInput, ChangeRoleInput, ListUsersInput, NoInput, SignUpInput } from "@/lib/users/schemas";
 import { CreateAccessTokenInput } from "@/lib/tokens/schemas";
 import { routeDoc, type RouteDoc } from "@/lib/openapi/route-doc";
 import { AccessToken, Account, CreatedAccessToken, User } from "@/lib/openapi/responses/accounts";
-import { wholeList } from "@/lib/openapi/responses/common";
+import { page, wholeList } from "@/lib/openapi/responses/common";
 import { TokenIdParams, UserIdParams } from "@/lib/openapi/routes/params";
 
 const sessionOnly = "A browser session only: with an access token the answer is 403.";
@@ -90,10 +90,12 @@ export const routes: RouteDoc[] = [
   routeDoc({
     method: "get",
     path: "/api/users",
-    summary: "List every account",
+    summary: "List accounts, a page at a time",
+    description: "By name, then email. Pass `nextCursor` back as `cursor` for the next page; it is null on the last.",
     tags: ["Users"],
     access: "admin",
-    responses: { 200: { description: "Every account with its role and status.", schema: wholeList(Account) } },
+    query: ListUsersInput,
+    responses: { 200: { description: "A page of accounts with their role and status.", schema: page(Account) } },
   }),
   routeDoc({
     method: "put",

@@ -44,7 +44,7 @@ export const routes: RouteDoc[] = [
     responses: {
       200: { description: "Signed in (or refused): `{url}` says where to go next; a refusal carries `error` in it.", schema: z.looseObject({ url: z.string() }) },
       302: { description: "The same, for a browser form without JavaScript." },
-      429: { description: "Too many failed sign-ins: wait 15 minutes.", headers: { "Retry-After": "Seconds to wait." } },
+      429: { description: "Too many failed sign-ins for this account from here (or from unknown places): wait up to 15 minutes (60 when the account's hourly budget for unknown places is spent).", headers: { "Retry-After": "Seconds to wait." } },
     },
   }),
   routeDoc({

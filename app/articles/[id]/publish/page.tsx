@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageActor } from "@/lib/auth/session";
+import { refusePage, requirePageActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { previewPublish } from "@/lib/versions/preview-publish";
 import { versionPath } from "@/lib/versions/urls";
@@ -12,13 +12,14 @@ export const metadata: Metadata = { title: "Publish a verified version" };
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor(`/articles/${id}/publish`);
+  const actor = await requirePageActor({ pattern: "/articles/[id]/publish", id });
   const preview = await previewPublish({ actor, articleId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     if (isAppError(error) && error.code === "forbidden") return null;
     throw error;
   });
   if (!preview) {
+    await refusePage(actor, { pattern: "/articles/[id]/publish", id });
     return (
       <Card className="mx-auto mt-8 max-w-md p-8 text-center">
         <h1 className="text-lg font-semibold">Only editors publish versions</h1>

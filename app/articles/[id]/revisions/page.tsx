@@ -42,7 +42,7 @@ export default async function RevisionsPage({
 }) {
   const { id } = await params;
   const query = await searchParams;
-  const actor = await requirePageActor(`/articles/${id}/revisions`);
+  const actor = await requirePageActor({ pattern: "/articles/[id]/revisions", id });
   const { article, items } = await listRevisions({ actor, articleId: id }).catch(notFoundOnMissing);
   const newest = items[0]?.number ?? 1;
   const reading = number(query.rev);

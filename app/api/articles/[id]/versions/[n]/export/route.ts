@@ -4,7 +4,7 @@ import { getVersion } from "@/lib/versions/get-version";
 import { parseVersionNumber } from "@/lib/versions/schemas";
 import { EXPORT_FORMATS, isExportFormat, renderExport } from "@/lib/exports";
 import { exportResponse } from "@/lib/exports/respond";
-import { publicBaseUrl, publisherOrganization } from "@/lib/settings";
+import { publicOrigin, publisherOrganization } from "@/lib/settings";
 
 // GET /api/articles/:id/versions/:n/export?format=html|markdown|w3c|claimreview — a download
 // of a published version; public. The same request always gets the same bytes (D5), with an
@@ -16,7 +16,7 @@ export const GET = publicRoute<{ id: string; n: string }>(async ({ request, para
     throw new AppError("invalid_input", `format: ${message}`, { fields: { format: message } });
   }
   const version = await getVersion({ articleId: params.id, number: parseVersionNumber(params.n) });
-  const baseUrl = publicBaseUrl(request.url);
+  const baseUrl = publicOrigin();
   const rendered = renderExport(version.snapshot, format, { baseUrl, organization: publisherOrganization(baseUrl) });
   return exportResponse(request, rendered);
 });

@@ -1,0 +1,100 @@
+/**
+ * Pages refused for permission are audited like refused API requests (README "Security",
+ * lib/audit/record-denial.ts): one access.denied event naming the account, the page's route
+ * pattern, the article when there is one, the status and the address.
+ */
+import pg from "pg";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
+
+interface DenialRow {
+  route: string;
+  status: string;
+  target_type: string;
+  target_id: string;
+  address: string;
+}
+
+async function denialsOf(userId: string): Promise<DenialRow[]> {
+  const database = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await database.connect();
+  try {
+    const { rows } = await database.query<DenialRow>(
+      `SELECT after->>'route' AS route, after->>'status' AS status, target_type, target_id, after->>'address' AS address
+         FROM audit_events WHERE action = 'access.denied' AND actor_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+    return rows;
+  } finally {
+    await database.end();
+  }
+}
+
+test("a reviewer shown 'only editors' or 'only administrators' instead of a page leaves one access.denied event per page", async ({ page, baseURL }) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("page-denials");
+  const password = "a passphrase for pages";
+  const api = await playwrightRequest.newContext({ baseURL: base });
+  const created = await api.post("/api/signup", { headers: { origin: base }, data: { name: "Page Visitor", email, password } });
+  expect(created.status()).toBe(201);
+  const { id: userId } = (await created.json()) as { id: string };
+  const editor = await playwrightRequest.newContext({ baseURL: base });
+  const { csrfToken } = (await (await editor.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await editor.post("/api/auth/callback/credentials", { form: { csrfToken, email: "erin@factdesk.test", password: DEMO_PASSWORD, json: "true" } });
+  const articles = (await (await editor.get("/api/articles")).json()) as { items: Array<{ id: string }> };
+  const articleId = articles.items[0]?.id ?? "";
+  expect(articleId).not.toBe("");
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "Only administrators manage accounts" })).toBeVisible();
+  await page.goto("/articles/new");
+  await expect(page.getByRole("heading", { name: "Only editors import articles" })).toBeVisible();
+  await page.goto(`/articles/${articleId}/publish`);
+  await expect(page.getByRole("heading", { name: "Only editors publish versions" })).toBeVisible();
+  // Pages the reviewer may see are not refusals.
+  await page.goto("/articles");
+  await page.goto("/settings");
+
+  const rows = await denialsOf(userId);
+  expect(rows.map(({ route, status, target_type, target_id }) => ({ route, status, target_type, target_id }))).toEqual([
+    { route: "GET /admin/users", status: "403", target_type: "route", target_id: "GET /admin/users" },
+    { route: "GET /articles/new", status: "403", target_type: "route", target_id: "GET /articles/new" },
+    { route: "GET /articles/[id]/publish", status: "403", target_type: "article", target_id: articleId },
+  ]);
+  for (const row of rows) expect(row.address).toMatch(/^(127\.\d+\.\d+\.\d+|::1)$/);
+  await Promise.all([api.dispose(), editor.dispose()]);
+});
+
+test("a disabled account's session sent back to sign-in from a page is on record against the account", async ({ page, baseURL }) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("page-disabled");
+  const password = "a passphrase for pages";
+  const anonymous = await playwrightRequest.newContext({ baseURL: base });
+  const created = await anonymous.post("/api/signup", { headers: { origin: base }, data: { name: "Soon Disabled", email, password } });
+  expect(created.status()).toBe(201);
+  const { id: userId } = (await created.json()) as { id: string };
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+
+  const admin = await playwrightRequest.newContext({ baseURL: base });
+  const { csrfToken } = (await (await admin.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await admin.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@factdesk.test", password: DEMO_PASSWORD, json: "true" } });
+  const disabled = await admin.post(`/api/users/${userId}/disable`, { headers: { origin: base, "content-type": "application/json" }, data: {} });
+  expect(disabled.status()).toBe(200);
+
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings/);
+  const rows = await denialsOf(userId);
+  expect(rows.map(({ route, status }) => ({ route, status }))).toEqual([{ route: "GET /settings", status: "401" }]);
+  await Promise.all([anonymous.dispose(), admin.dispose()]);
+});
