@@ -5,6 +5,7 @@
  *
  * A second app instance on the same database serves FACTDESK_E2E_SECOND_URL, so the tests can
  * show that a change made through one instance reaches editors served by another (D8, D9).
+ * A background worker (`scripts/worker.ts`) runs the job queue beside them.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -57,8 +58,17 @@ async function main(): Promise<number> {
       server.stderr?.pipe(serverLog);
       servers.push(server);
     }
+    const worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    worker.stdout?.pipe(serverLog);
+    worker.stderr?.pipe(serverLog);
+    const webServers = [...servers];
+    servers.push(worker);
     await Promise.all(
-      servers.map((server, index) => waitForServer(`http://localhost:${index === 0 ? port : secondPort}/signin`, server, 60_000)),
+      webServers.map((server, index) => waitForServer(`http://localhost:${index === 0 ? port : secondPort}/signin`, server, 60_000)),
     );
 
     const playwright = spawn(

@@ -1,0 +1,8 @@
+/**
+ * What each job of `lib/jobs/registry.ts` does. Only the worker imports this module, so code
+ * that merely enqueues a job never loads its implementation.
+ */
+import type { JobHandlers } from "@/lib/jobs/queue";
+import type { AppJobSpecs } from "@/lib/jobs/registry";
+
+export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {};
