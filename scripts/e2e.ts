@@ -45,6 +45,9 @@ async function main(): Promise<number> {
       FACTDESK_E2E_BASE_URL: baseURL,
       FACTDESK_E2E_SECOND_URL: `http://localhost:${secondPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests' sources name public addresses; only fixture servers on 127.0.0.1 are fetched.
+      FACTDESK_FETCH_PUBLIC: "off",
+      FACTDESK_FETCH_ALLOW: "127.0.0.1",
       PORT: String(port),
     };
     const serverLog = fs.createWriteStream(path.join(dataDir, "server.log"));

@@ -4,5 +4,8 @@
  */
 import type { JobHandlers } from "@/lib/jobs/queue";
 import type { AppJobSpecs } from "@/lib/jobs/registry";
+import { archiveSource } from "@/lib/archives/archive-source";
 
-export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {};
+export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
+  "archive-source": archiveSource,
+};

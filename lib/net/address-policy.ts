@@ -21,6 +21,15 @@ export function ipLiteral(hostname: string): string | null {
 }
 
 /**
+ * `FACTDESK_FETCH_PUBLIC=off` restricts fetching to the hosts of `FACTDESK_FETCH_ALLOW`: a desk
+ * without access to the web, and every test run, which must never reach beyond loopback.
+ * Anything else than `off` (the default `on`) lets public addresses through.
+ */
+export function publicFetchAllowed(): boolean {
+  return (process.env.FACTDESK_FETCH_PUBLIC ?? "on").trim().toLowerCase() !== "off";
+}
+
+/**
  * Hosts the operator allows although they resolve to internal addresses:
  * `FACTDESK_FETCH_ALLOW`, a comma- or space-separated list of host names or IP addresses
  * (`wiki.intranet,10.1.2.3`). Matched against the URL's host as WHATWG URL normalises it, in

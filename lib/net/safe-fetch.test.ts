@@ -236,3 +236,13 @@ describe("safeFetch", () => {
     expect(page.status).toBe(410);
   });
 });
+
+describe("FACTDESK_FETCH_PUBLIC=off", () => {
+  it("fetches only from allowed hosts, refusing any other name before resolving it", async () => {
+    vi.stubEnv("FACTDESK_FETCH_PUBLIC", "off");
+    const resolver = stubResolver("127.0.0.1");
+    expect((await failure(safeFetch("https://public.example.test/", { resolver }))).reason).toBe("refused_address");
+    expect(resolver.asked).toEqual([]);
+    expect((await safeFetch(`${server.origin}/page`)).status).toBe(200);
+  });
+});

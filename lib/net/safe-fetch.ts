@@ -20,7 +20,7 @@ import http from "node:http";
 import https from "node:https";
 import dns from "node:dns";
 import type { LookupFunction } from "node:net";
-import { allowedHosts, ipLiteral, isPublicAddress } from "@/lib/net/address-policy";
+import { allowedHosts, ipLiteral, isPublicAddress, publicFetchAllowed } from "@/lib/net/address-policy";
 
 export const FACTDESK_USER_AGENT = "Factdesk/1.0 (fact-checking desk; fetches pages editors import and sources reviewers cite)";
 
@@ -124,7 +124,11 @@ export function checkUrl(input: string, base?: URL): URL {
   if (literal !== null && written !== null && written !== url.hostname) {
     throw new FetchError("refused_address", "This address is written in an unusual numeric form and is not fetched.");
   }
-  if (literal !== null && !allowedHosts().has(literal) && !isPublicAddress(literal)) {
+  const allowed = allowedHosts().has(literal ?? url.hostname.toLowerCase());
+  if (!allowed && !publicFetchAllowed()) {
+    throw new FetchError("refused_address", "This desk fetches pages only from the hosts it allows (FACTDESK_FETCH_PUBLIC=off).");
+  }
+  if (literal !== null && !allowed && !isPublicAddress(literal)) {
     throw new FetchError("refused_address", "This address belongs to a private or reserved network and is not fetched.");
   }
   return url;
