@@ -1,22 +1,10 @@
 /** A source annotation's archive state, as every read of the annotation carries it. */
 import type { Prisma } from "@/lib/db";
-
-export type ArchiveStatusDTO = "pending" | "archived" | "failed";
+import type { z } from "zod";
+import type { SourceArchiveSchema } from "@/lib/archives/schemas";
 
 /** `archive` of a source annotation: the newest copy attempt of its current address; null when none was requested. */
-export interface SourceArchiveDTO {
-  status: ArchiveStatusDTO;
-  /** When the copy was taken (ISO 8601); null until archived. */
-  archivedAt: string | null;
-  /** Where the copy is viewed (a sandboxed, script-free page); null until archived. */
-  url: string | null;
-  /** sha256 of the page as received, hex; null until archived. */
-  sha256: string | null;
-  /** The HTTP status the page answered with, when it answered. */
-  httpStatus: number | null;
-  /** Why the copy failed, in words; null unless failed. */
-  error: string | null;
-}
+export type SourceArchiveDTO = z.infer<typeof SourceArchiveSchema>;
 
 /** The columns the DTO needs (never the WARC record or the text): the newest attempt only. */
 export const latestArchiveSelect = {

@@ -1,22 +1,15 @@
 /** What an import would store, without storing it: the import form's preview step. */
 import type { JSONContent } from "@tiptap/core";
+import type { z } from "zod";
 import { parseInput } from "@/lib/validation";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { isUrlImport, PreviewArticleInput } from "@/lib/articles/schemas";
+import { isUrlImport, PreviewArticleInput, type WebPageSchema } from "@/lib/articles/schemas";
 import { prepareArticleDocument, prepareWebArticleDocument, type DocumentOrigin, type PreparedDocument } from "@/lib/articles/import/prepare-article-document";
 import { fetchWebArticle } from "@/lib/articles/import/fetch-web-article";
 
 /** What an import from a URL read from the page besides its body. */
-export interface WebPageDTO {
-  /** The address the page came from, after redirects. */
-  url: string;
-  title: string | null;
-  author: string | null;
-  outlet: string | null;
-  /** ISO 8601. */
-  publishedAt: string | null;
-}
+export type WebPageDTO = z.infer<typeof WebPageSchema>;
 
 /** `POST /api/articles/preview`'s answer. */
 export interface ArticlePreviewDTO {

@@ -130,3 +130,12 @@ export const ListInput = z.object({
   cursor: z.string().max(100).nullish(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/** What an import from a URL read from the page besides its body (`page` of the preview). */
+export const WebPageSchema = z.object({
+  url: z.string().describe("The address the page came from, after redirects."),
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedAt: z.iso.datetime().nullable(),
+});

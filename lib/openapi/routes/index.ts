@@ -4,5 +4,6 @@
  * no entry describes.
  */
 import type { RouteDoc } from "@/lib/openapi/route-doc";
+import { routes as web } from "@/lib/openapi/routes/web";
 
-export const allRoutes: RouteDoc[] = [];
+export const allRoutes: RouteDoc[] = [...web];
