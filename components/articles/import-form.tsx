@@ -22,7 +22,7 @@ const MODES: Array<{ value: Mode; label: string }> = [
   { value: "text", label: "Paste text" },
   { value: "html", label: "Paste HTML" },
   { value: "file", label: "Upload file" },
-  { value: "url", label: "From a URL" },
+  { value: "url", label: "From the web" },
 ];
 
 /** Mirrors MAX_IMPORT_FILE_BYTES (lib/articles/import/read-import-file.ts); the server decides. */
