@@ -280,6 +280,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     ],
   },
   "GET /api/reviews/queue": { access: "session", onMissing: 200 },
+  "GET /api/openapi.json": { access: "public", onMissing: 200 },
   "POST /api/signup": { access: "public", onMissing: 201, skip: "creates accounts; covered by e2e/auth.spec.ts" },
   // Revoking twice answers 204 again, so one token serves every caller.
   "DELETE /api/tokens/[id]": { access: "session", onMissing: 404, owned: [{ on: "token", own: 204, others: 404 }] },

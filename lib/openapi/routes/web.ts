@@ -1,52 +1,15 @@
 /**
- * The API reference of the routes that reach the web: import from a URL (the `{url}` form of the
- * article import and its preview) and the archived copies of cited sources.
+ * The API reference of archived sources (import from a URL is documented with the article
+ * import in `articles.ts`).
  */
 import { z } from "zod";
 import { routeDoc, type RouteDoc } from "@/lib/openapi/route-doc";
-import { CreateArticleInput, PreviewArticleInput, WebPageSchema } from "@/lib/articles/schemas";
 import { SourceArchiveSchema } from "@/lib/archives/schemas";
+import { AnnotationIdParams } from "@/lib/openapi/routes/params";
 
-const id = z.object({ id: z.string().describe("The annotation's id.") });
-const archiveId = z.object({ id: z.string().describe("The archived copy's id (the last segment of `archive.url`).") });
-
-const REASONS =
-  "A page that cannot be used answers 422 with `reason`: `invalid_url`, `refused_address` (a private, reserved or loopback address, or a host this desk does not fetch from), `unresolvable`, `timeout`, `too_large`, `content_type` (not a web page), `too_many_redirects`, `network`, `http_status` (with `httpStatus`) or `not_an_article`.";
-
-/** The preview's `page` when the body was `{url}`; the rest of the preview is the articles area's. */
-const PreviewFromUrl = z.object({ page: WebPageSchema.nullable() }).loose();
+const archiveId = z.object({ id: z.string().meta({ description: "The archived copy's id (the last segment of `archive.url`)." }) });
 
 export const routes: RouteDoc[] = [
-  routeDoc({
-    method: "post",
-    path: "/api/articles/preview",
-    summary: "Preview an import, or fetch a page and preview its article",
-    description: `With \`{url}\` alone (no text, html, doc or file) the page is fetched through the SSRF-safe fetcher and its article extracted (Readability), with title, author, outlet and date from JSON-LD, Open Graph and meta tags (\`page\`). ${REASONS}`,
-    tags: ["Import from the web"],
-    access: "editor",
-    body: PreviewArticleInput,
-    responses: {
-      200: { description: "What an import would store.", schema: PreviewFromUrl },
-      400: { description: "Malformed input." },
-      403: { description: "Not an editor." },
-      422: { description: "The page could not be fetched or holds no article; `reason` says why." },
-    },
-  }),
-  routeDoc({
-    method: "post",
-    path: "/api/articles",
-    summary: "Import an article, from its text or from its address alone",
-    description: `\`{url}\` alone fetches the page and imports its article; fields given (title, outlet, author, publishedAt) win over what the page states. ${REASONS}`,
-    tags: ["Import from the web"],
-    access: "editor",
-    body: CreateArticleInput,
-    responses: {
-      201: { description: "The article with revision 1." },
-      400: { description: "Malformed input." },
-      403: { description: "Not an editor." },
-      422: { description: "The page could not be fetched or holds no article; `reason` says why." },
-    },
-  }),
   routeDoc({
     method: "post",
     path: "/api/annotations/{id}/archive",
@@ -55,7 +18,7 @@ export const routes: RouteDoc[] = [
       "Queues a new copy of the source's current address when the last attempt failed, none was made, or one has been pending for over 10 minutes; an archived or freshly pending copy is left as it is. Answers the source's `archive` state.",
     tags: ["Archived sources"],
     access: "session",
-    params: id,
+    params: AnnotationIdParams,
     responses: {
       202: { description: "The archive state.", schema: SourceArchiveSchema },
       401: { description: "Not signed in." },
