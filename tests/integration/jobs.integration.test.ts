@@ -95,11 +95,10 @@ describe("job queue", () => {
     const queue = newQueue();
     await queue.work(handlers);
     const id = await queue.enqueue("test-flaky", { key: "flaky", failures: 2 });
-    await until(() => runs.length === 3, 30_000);
-    const state = await queue.jobState("test-flaky", id ?? "");
-    expect(state?.state).toBe("completed");
-    expect(runs.map((run) => run.retryCount)).toEqual([0, 1, 2]);
-    const [first, second, third] = runs.map((run) => run.at) as [number, number, number];
+    await until(async () => (await queue.jobState("test-flaky", id ?? ""))?.state === "completed", 30_000);
+    const flaky = runs.filter((run) => run.key === "flaky");
+    expect(flaky.map((run) => run.retryCount)).toEqual([0, 1, 2]);
+    const [first, second, third] = flaky.map((run) => run.at) as [number, number, number];
     // Back-off from a 1 s delay: the first retry waits 1–2 s, the second 2–4 s.
     expect(second - first).toBeGreaterThanOrEqual(900);
     expect(third - second).toBeGreaterThanOrEqual(1_900);
@@ -111,7 +110,7 @@ describe("job queue", () => {
     await queue.work(handlers);
     const id = await queue.enqueue("test-flaky", { key: "hopeless", failures: 99 });
     await until(async () => (await queue.jobState("test-flaky", id ?? ""))?.state === "failed", 60_000);
-    expect(runs).toHaveLength(3);
+    expect(runs.filter((run) => run.key === "hopeless")).toHaveLength(3);
     expect(JSON.stringify((await queue.jobState("test-flaky", id ?? ""))?.output)).toContain("failure 3");
   });
 
