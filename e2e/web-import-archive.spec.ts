@@ -51,7 +51,7 @@ test("erin imports from a URL; alice cites a source there and sees it archived",
   await page.getByText("From the web", { exact: true }).click();
   await page.getByLabel("Article address").fill(`http://127.0.0.2:${server.port}/pages/classic-jsonld.html`);
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText(/fetches pages only from the hosts it allows|private or reserved network/)).toBeVisible();
+  await expect(page.getByText(/fetches pages only from the hosts its administrators allow|private or reserved network/)).toBeVisible();
 
   // Alice marks a claim and cites the census page.
   const aliceContext = await browser.newContext();

@@ -255,7 +255,7 @@ export function ImportForm() {
         <Card className="grid gap-4 p-5">
           <fieldset className="grid gap-2">
             <legend className="mb-2 text-sm font-semibold">Text</legend>
-            <div role="radiogroup" aria-label="Where the text comes from" className="grid grid-cols-2 gap-1 rounded-md bg-canvas p-1 sm:grid-cols-4">
+            <div role="radiogroup" aria-label="Where the text comes from" className="grid grid-cols-2 gap-1 rounded-md bg-canvas p-1">
               {MODES.map((option) => (
                 <label
                   key={option.value}

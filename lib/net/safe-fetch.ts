@@ -126,7 +126,7 @@ export function checkUrl(input: string, base?: URL): URL {
   }
   const allowed = allowedHosts().has(literal ?? url.hostname.toLowerCase());
   if (!allowed && !publicFetchAllowed()) {
-    throw new FetchError("refused_address", "This desk fetches pages only from the hosts it allows (FACTDESK_FETCH_PUBLIC=off).");
+    throw new FetchError("refused_address", "This desk fetches pages only from the hosts its administrators allow.");
   }
   if (literal !== null && !allowed && !isPublicAddress(literal)) {
     throw new FetchError("refused_address", "This address belongs to a private or reserved network and is not fetched.");

@@ -123,7 +123,7 @@ describe("source archives", () => {
     const requests = server.requests.length;
     const source = await makeSource(reviewer, claim.id, { url: `http://127.0.0.2:${server.port}/survey` });
     const failed = await archiveOf(reviewer, source.id, (value) => value?.status === "failed");
-    expect(failed?.error).toMatch(/hosts it allows|private or reserved/);
+    expect(failed?.error).toMatch(/hosts its administrators allow|private or reserved/);
     expect(server.requests.length).toBe(requests);
   });
 

@@ -28,7 +28,7 @@ export const MIN_ARTICLE_CHARS = 250;
 const CLUTTER_TAGS = ["nav", "footer", "aside", "form", "dialog", "noscript", "iframe", "button", "script", "style", "template"];
 const CLUTTER_ROLES = new Set(["navigation", "dialog", "alertdialog", "banner", "complementary", "contentinfo", "search"]);
 const CLUTTER_NAME =
-  /(^|[-_\s])(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related|recommend|recommended|more-stories|most-read|mostread|popular|trending|comment|comments|disqus|share|sharing|social|promo|advert|ads|ad-slot|sponsor|outbrain|taboola|breadcrumb|breadcrumbs|menu|sidebar|skip-link|read-next|readnext|tags)([-_\s]|$)/i;
+  /(^|[-_\s])(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related|recommend|recommended|more-stories|most-read|mostread|popular|trending|comment|comments|disqus|share|sharing|social|promo|advert|ads|ad-slot|sponsor|outbrain|taboola|breadcrumb|breadcrumbs|menu|sidebar|skip-link|read-next|readnext|tags|byline|entry-meta|post-meta|article-meta|dateline)([-_\s]|$)/i;
 
 const ARTICLE_TYPES = new Set(["newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "scholarlyarticle", "techarticle", "report"]);
 
@@ -165,6 +165,8 @@ export function extractWebArticle(html: string, pageUrl: string): WebArticle {
   const canonicalUrl = httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document, "og:url"), pageUrl);
   const declaredTitle = (node ? text(node.headline) ?? text(node.name) : null) ?? meta(document, "og:title", "twitter:title");
 
+  // The byline block is clutter in the body but names the author: read it first.
+  const byline = authorName(clean(document.querySelector('[itemprop~="author"], [rel~="author"], [class*="byline"]')?.textContent));
   removeClutter(document);
   const parsed = new Readability(document, { charThreshold: MIN_ARTICLE_CHARS, keepClasses: false }).parse();
   const content = parsed?.content ?? "";
@@ -173,7 +175,7 @@ export function extractWebArticle(html: string, pageUrl: string): WebArticle {
   const title = withoutOutletSuffix(declaredTitle ?? clean(parsed?.title) ?? clean(document.querySelector("title")?.textContent), outlet);
   return {
     title,
-    author: authorName(jsonAuthor) ?? metaAuthor ?? authorName(clean(parsed?.byline)),
+    author: authorName(jsonAuthor) ?? metaAuthor ?? byline ?? authorName(clean(parsed?.byline)),
     outlet: outlet ?? clean(parsed?.siteName),
     publishedAt: publishedAt ?? isoDate(clean(parsed?.publishedTime)),
     canonicalUrl,
