@@ -87,8 +87,10 @@ export function SourceArchive({ annotationId, archive: initial }: { annotationId
         </>
       ) : (
         <>
-          <TriangleAlert aria-hidden className="size-3.5 text-danger" />
-          <span className="text-danger">Not archived: {archive.error ?? "the page could not be copied."}</span>
+          <span className="inline-flex min-w-0 flex-1 basis-48 items-start gap-1.5 text-danger">
+            <TriangleAlert aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+            <span>Not archived: {archive.error ?? "the page could not be copied."}</span>
+          </span>
           {retryButton("Retry")}
         </>
       )}
