@@ -77,12 +77,14 @@ export function SourceArchive({ annotationId, archive: initial }: { annotationId
         </>
       ) : archive.status === "archived" ? (
         <>
-          <Archive aria-hidden className="size-3.5 text-success" />
-          <span>
-            Archived {formatDateTime(archive.archivedAt)} ·{" "}
-            <a href={archive.url ?? "#"} target="_blank" rel="noopener noreferrer" className="font-medium text-accent hover:underline">
-              View archived copy
-            </a>
+          <span className="inline-flex min-w-0 items-start gap-1.5">
+            <Archive aria-hidden className="mt-0.5 size-3.5 shrink-0 text-success" />
+            <span>
+              Archived {formatDateTime(archive.archivedAt)} ·{" "}
+              <a href={archive.url ?? "#"} target="_blank" rel="noopener noreferrer" className="font-medium text-accent hover:underline">
+                View archived copy
+              </a>
+            </span>
           </span>
         </>
       ) : (
