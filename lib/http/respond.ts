@@ -1,4 +1,4 @@
-/** JSON responses and the one mapping from domain errors to HTTP (DESIGN.md, "HTTP API"). */
+/** JSON responses and the one mapping from domain errors to HTTP (docs/architecture.md, "HTTP API"). */
 import { randomUUID } from "node:crypto";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 
@@ -68,4 +68,9 @@ function errorBody(error: AppError) {
     ...(error.fields ? { fields: error.fields } : {}),
     ...(error.details ?? {}),
   };
+}
+
+/** A 304 for a conditional read whose tag still holds: no body, the tag again. */
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { etag, "cache-control": "no-store" } });
 }
