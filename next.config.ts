@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, HSTS, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { API_CONTENT_SECURITY_POLICY, ARCHIVE_COPY_CSP, HSTS, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and server-only packages are loaded by Node at run time, not bundled.
@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       // Pages get a per-request nonce policy from proxy.ts, which skips the API.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // Archived copies of cited pages open in a sandbox: an opaque origin without scripts,
+      // which cannot read the app's cookies or storage (lib/archives/get-archive-copy.ts).
+      { source: "/api/archives/:path*", headers: [{ key: "Content-Security-Policy", value: ARCHIVE_COPY_CSP }] },
       // `next start` speaks plain http: https ends at a proxy in front of it, which says so.
       {
         source: "/:path*",

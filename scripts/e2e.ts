@@ -5,6 +5,7 @@
  *
  * A second app instance on the same database serves FACTDESK_E2E_SECOND_URL, so the tests can
  * show that a change made through one instance reaches editors served by another (D8, D9).
+ * A background worker (`scripts/worker.ts`) runs the job queue beside them.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -45,6 +46,9 @@ async function main(): Promise<number> {
       FACTDESK_E2E_BASE_URL: baseURL,
       FACTDESK_E2E_SECOND_URL: `http://localhost:${secondPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests' sources name public addresses; only fixture servers on 127.0.0.1 are fetched.
+      FACTDESK_FETCH_PUBLIC: "off",
+      FACTDESK_FETCH_ALLOW: "127.0.0.1",
       PORT: String(port),
     };
     const serverLog = fs.createWriteStream(path.join(dataDir, "server.log"));
@@ -58,8 +62,17 @@ async function main(): Promise<number> {
       server.stderr?.pipe(serverLog);
       servers.push(server);
     }
+    const worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    worker.stdout?.pipe(serverLog);
+    worker.stderr?.pipe(serverLog);
+    const webServers = [...servers];
+    servers.push(worker);
     await Promise.all(
-      servers.map((server, index) => waitForServer(`http://localhost:${index === 0 ? port : secondPort}/signin`, server, 60_000)),
+      webServers.map((server, index) => waitForServer(`http://localhost:${index === 0 ? port : secondPort}/signin`, server, 60_000)),
     );
 
     const playwright = spawn(

@@ -3,8 +3,9 @@
  *
  * Without DATABASE_URL it starts the embedded PostgreSQL (data in `.data/`); with it, it
  * checks that server is reachable. Then it applies migrations, seeds what is missing,
- * builds if sources changed (production only) and serves Next.js. Ctrl-C or SIGTERM stops
- * the app and then the database.
+ * builds if sources changed (production only) and serves Next.js, with the background worker
+ * (`scripts/worker.ts`, the jobs of `lib/jobs`) beside it. Ctrl-C or SIGTERM stops the app and
+ * the worker (which lets running jobs finish), then the database.
  */
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,25 +29,29 @@ function log(message: string): void {
 async function main(): Promise<void> {
   let database: RunningDatabase | undefined;
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
+
+  const stopChild = (process: ChildProcess | undefined, timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      if (!process || process.exitCode !== null || process.signalCode !== null) return resolve();
+      process.kill("SIGTERM");
+      const timer = setTimeout(() => {
+        process.kill("SIGKILL");
+        resolve();
+      }, timeoutMs);
+      process.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
 
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      log("Stopping the app…");
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          child?.kill("SIGKILL");
-          resolve();
-        }, 10_000);
-        child?.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    if (child || worker) log("Stopping the app and the background worker…");
+    // The worker waits up to 10 s for running jobs; give it a little more before SIGKILL.
+    await Promise.all([stopChild(child, 10_000), stopChild(worker, 15_000)]);
     if (database) {
       log("Stopping the embedded PostgreSQL…");
       await database.stop().catch((error: unknown) => console.error(error));
@@ -88,6 +93,14 @@ async function main(): Promise<void> {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     child.once("exit", (code) => {
+      if (!stopping) void stop(code ?? 1);
+    });
+    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: process.env,
+    });
+    worker.once("exit", (code) => {
       if (!stopping) void stop(code ?? 1);
     });
     log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s of set-up; the app answers on ${process.env.NEXTAUTH_URL}`);

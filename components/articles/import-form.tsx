@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Eye, FileUp, Import } from "lucide-react";
+import { Eye, FileUp, Globe, Import } from "lucide-react";
 import { api, ApiError } from "@/lib/api-client";
 import type { ArticleDTO } from "@/lib/articles/present";
 import type { ArticlePreviewDTO } from "@/lib/articles/preview-article";
@@ -16,12 +16,13 @@ import { Alert } from "@/components/ui/alert";
 import { ArticleDocument } from "@/components/articles/article-document";
 import { cn } from "@/lib/cn";
 
-type Mode = "text" | "html" | "file";
+type Mode = "text" | "html" | "file" | "url";
 
 const MODES: Array<{ value: Mode; label: string }> = [
   { value: "text", label: "Paste text" },
   { value: "html", label: "Paste HTML" },
   { value: "file", label: "Upload file" },
+  { value: "url", label: "From the web" },
 ];
 
 /** Mirrors MAX_IMPORT_FILE_BYTES (lib/articles/import/read-import-file.ts); the server decides. */
@@ -66,6 +67,7 @@ const ORIGINS: Record<ArticlePreviewDTO["origin"], string> = {
   text: "pasted text",
   html: "pasted HTML",
   doc: "a document",
+  url: "the web page",
   "file:txt": "a text file",
   "file:md": "a Markdown file",
   "file:html": "an HTML file",
@@ -97,6 +99,7 @@ export function ImportForm() {
   const current = preview && preview.key === sourceKey ? preview.data : null;
 
   function source(): Record<string, unknown> | null {
+    if (mode === "url") return meta.url.trim() ? { url: meta.url.trim() } : null;
     if (mode === "text") return text.trim() ? { text } : null;
     if (mode === "html") return html.trim() ? { html } : null;
     return file ? { file: { name: file.name, contentBase64: file.contentBase64 } } : null;
@@ -149,14 +152,29 @@ export function ImportForm() {
     setError(null);
     setFields({});
     if (!body) {
-      setFields({ [mode]: mode === "file" ? "Choose a file to import." : "Paste the article first." });
+      setFields(
+        mode === "url"
+          ? { url: "Enter the article's address." }
+          : { [mode]: mode === "file" ? "Choose a file to import." : "Paste the article first." },
+      );
       return;
     }
     setBusy("preview");
     try {
-      const data = await api<ArticlePreviewDTO>("/api/articles/preview", { method: "POST", body: { ...body, url: meta.url } });
+      const data = await api<ArticlePreviewDTO>("/api/articles/preview", { method: "POST", body: mode === "url" ? body : { ...body, url: meta.url } });
       setPreview({ key: sourceKey, data });
-      if (!meta.title.trim() && data.suggestedTitle) setMeta((value) => ({ ...value, title: data.suggestedTitle ?? "" }));
+      const page = data.page;
+      setMeta((value) => ({
+        ...value,
+        title: value.title.trim() ? value.title : (data.suggestedTitle ?? ""),
+        ...(page
+          ? {
+              outlet: value.outlet.trim() ? value.outlet : (page.outlet ?? ""),
+              author: value.author.trim() ? value.author : (page.author ?? ""),
+              publishedAt: value.publishedAt ? value.publishedAt : (page.publishedAt?.slice(0, 10) ?? ""),
+            }
+          : {}),
+      }));
     } catch (caught) {
       setPreview(null);
       fail(caught, "Could not prepare the preview.");
@@ -172,7 +190,9 @@ export function ImportForm() {
     setFields({});
     setBusy("import");
     try {
-      const article = await api<ArticleDTO>("/api/articles", { method: "POST", body: { ...details(), ...body } });
+      // From a URL, the document previewed is what is stored: the page is not fetched again.
+      const content = mode === "url" ? { doc: current.doc, url: current.page?.url ?? meta.url } : body;
+      const article = await api<ArticleDTO>("/api/articles", { method: "POST", body: { ...details(), ...content } });
       router.push(`/articles/${article.id}`);
     } catch (caught) {
       fail(caught, "Could not import the article.");
@@ -181,7 +201,7 @@ export function ImportForm() {
   }
 
   const set = (key: keyof Metadata) => (event: React.ChangeEvent<HTMLInputElement>) => setMeta({ ...meta, [key]: event.target.value });
-  const sourceError = fields[mode] ?? fields.text ?? fields.html ?? fields.file ?? fields.doc;
+  const sourceError = mode === "url" ? fields.url : (fields[mode] ?? fields.text ?? fields.html ?? fields.file ?? fields.doc);
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
@@ -209,17 +229,19 @@ export function ImportForm() {
             <Field id={`${id}-outlet`} label="Outlet" value={meta.outlet} onChange={set("outlet")} error={fields.outlet} maxLength={200} />
             <Field id={`${id}-author`} label="Author" value={meta.author} onChange={set("author")} error={fields.author} maxLength={200} />
           </div>
-          <Field
-            id={`${id}-url`}
-            label="URL"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            hint="Where the article was published; relative links in HTML resolve against it."
-            value={meta.url}
-            onChange={set("url")}
-            error={fields.url}
-          />
+          {mode === "url" ? null : (
+            <Field
+              id={`${id}-url`}
+              label="URL"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              hint="Where the article was published; relative links in HTML resolve against it."
+              value={meta.url}
+              onChange={set("url")}
+              error={fields.url}
+            />
+          )}
           <Field
             id={`${id}-date`}
             label="Publication date"
@@ -233,7 +255,7 @@ export function ImportForm() {
         <Card className="grid gap-4 p-5">
           <fieldset className="grid gap-2">
             <legend className="mb-2 text-sm font-semibold">Text</legend>
-            <div role="radiogroup" aria-label="Where the text comes from" className="grid grid-cols-3 gap-1 rounded-md bg-canvas p-1">
+            <div role="radiogroup" aria-label="Where the text comes from" className="grid grid-cols-2 gap-1 rounded-md bg-canvas p-1">
               {MODES.map((option) => (
                 <label
                   key={option.value}
@@ -260,7 +282,20 @@ export function ImportForm() {
             </div>
           </fieldset>
 
-          {mode === "file" ? (
+          {mode === "url" ? (
+            <Field
+              id={`${id}-page-url`}
+              label="Article address"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              hint="Factdesk fetches the page and keeps the article's text: no menus, banners, related links or comments."
+              value={meta.url}
+              onChange={set("url")}
+              error={fields.url}
+              aria-required="true"
+            />
+          ) : mode === "file" ? (
             <div className="grid gap-1.5">
               <Label htmlFor={`${id}-file`}>File</Label>
               <input
@@ -297,13 +332,14 @@ export function ImportForm() {
               </p>
             </div>
           )}
-          {sourceError ? <p className="text-xs font-medium text-danger">{sourceError}</p> : null}
+          {sourceError && mode !== "url" ? <p className="text-xs font-medium text-danger">{sourceError}</p> : null}
         </Card>
 
         {error && !sourceError ? <Alert tone="danger">{error}</Alert> : null}
         <div className="flex flex-wrap justify-end gap-2">
           <Button type="submit" variant={current ? "secondary" : "primary"} disabled={busy !== null}>
-            <Eye aria-hidden /> {busy === "preview" ? "Preparing preview…" : current ? "Preview again" : "Preview"}
+            <Eye aria-hidden />{" "}
+            {busy === "preview" ? (mode === "url" ? "Fetching the page…" : "Preparing preview…") : current ? "Preview again" : "Preview"}
           </Button>
         </div>
       </form>
@@ -344,11 +380,13 @@ export function ImportForm() {
           </>
         ) : (
           <Card className="grid place-items-center gap-2 border-dashed p-10 text-center text-sm text-muted">
-            <FileUp aria-hidden className="size-6 text-subtle" />
+            {mode === "url" ? <Globe aria-hidden className="size-6 text-subtle" /> : <FileUp aria-hidden className="size-6 text-subtle" />}
             <p>
               {preview
                 ? "The text changed since the last preview. Preview again to see what will be stored."
-                : "Choose the text, then Preview: you see exactly what will be stored before you import it."}
+                : mode === "url"
+                  ? "Enter the article's address, then Preview: you see exactly what will be stored before you import it."
+                  : "Choose the text, then Preview: you see exactly what will be stored before you import it."}
             </p>
           </Card>
         )}

@@ -13,6 +13,7 @@ import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { RichText } from "@/components/claims/rich-text";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
 import { ReviewPanel } from "@/components/claims/review-panel";
+import { SourceArchive } from "@/components/claims/source-archive";
 
 const STANCE_STYLE = {
   supports: "text-success",
@@ -90,6 +91,7 @@ export function AnnotationCard({ annotation, onChanged }: { annotation: Annotati
           {annotation.excerpt ? (
             <blockquote className="border-l-2 border-border-strong pl-2 text-muted">{annotation.excerpt}</blockquote>
           ) : null}
+          <SourceArchive annotationId={annotation.id} archive={annotation.archive} />
         </div>
       ) : (
         <RichText doc={annotation.rationale} />

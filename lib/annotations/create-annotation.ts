@@ -11,6 +11,8 @@ import { rationaleFromInput } from "@/lib/annotations/rationale";
 import { auditEventInsert } from "@/lib/audit/record-event";
 import { sqlTimestamp } from "@/lib/sql";
 import { changeLogCtes } from "@/lib/live/publish";
+import { enqueueArchive } from "@/lib/archives/request-archive";
+import type { ArchiveSummaryRow } from "@/lib/archives/present-archive";
 import {
   annotationSnapshot,
   newAnnotationRow,
@@ -65,6 +67,17 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
     },
     Prisma.sql`inserted`,
   );
+  // A source is archived in the background: its pending archive row is written with it.
+  const archive: ArchiveSummaryRow | null =
+    row.kind === "source" && row.url
+      ? { id: newId(), url: row.url, status: "pending", archivedAt: null, sha256: null, httpStatus: null, error: null }
+      : null;
+  const archived = archive
+    ? Prisma.sql`, archive AS (
+      INSERT INTO source_archives (id, annotation_id, url, status, requested_at)
+      SELECT ${archive.id}, inserted.id, ${archive.url}, 'pending', ${sqlTimestamp(now)} FROM inserted
+    )`
+    : Prisma.empty;
   // The lock is the one every annotation change takes first (lib/claims/lock-claim.ts). The
   // SELECT CTE that notifies runs only because the final SELECT reads it; the live event is
   // logged (`logged`) in the same statement, so that a reconnecting page can replay it.
@@ -80,7 +93,7 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
              ${row.rationaleText}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
       FROM claim
       RETURNING id
-    ), event AS (${event}), ${changeLogCtes({
+    )${archived}, event AS (${event}), ${changeLogCtes({
       from: Prisma.sql`claim`,
       articleId: Prisma.sql`claim.article_id`,
       type: "annotation.created",
@@ -89,7 +102,8 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
     })}
     SELECT inserted.id FROM inserted, notified`;
   if (written.length === 0) throw new AppError("not_found", "No such claim.");
-  return presentAnnotation(newAnnotationRow(row, actor), actor);
+  if (archive) await enqueueArchive(archive.id);
+  return presentAnnotation(newAnnotationRow(row, actor, archive ? [archive] : []), actor);
 }
 
 /** The content columns of a new annotation, every one of them set; a rationale becomes its stored document and text. */

@@ -6,6 +6,7 @@ import type { AnnotationDTO, AnnotationSummaryDTO } from "@/lib/claims/present";
 import { requiredApprovals } from "@/lib/settings";
 import { annotationAbilities } from "@/lib/annotations/access";
 import { presentReply, presentReview, replySelect, reviewSelect, threadOrder } from "@/lib/reviews/present-thread";
+import { latestArchiveSelect, presentArchive, type ArchiveSummaryRow } from "@/lib/archives/present-archive";
 
 /**
  * The annotation row's own columns, without relations: what an INSERT or UPDATE can return
@@ -45,6 +46,7 @@ export const annotationSelect = {
   ...annotationColumns,
   reviews: { orderBy: threadOrder, select: reviewSelect },
   replies: { orderBy: threadOrder, select: replySelect },
+  archives: latestArchiveSelect,
 } as const satisfies Prisma.AnnotationSelect;
 
 /** An annotation row as `annotationScalars` returns it. */
@@ -111,7 +113,9 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
     requiredApprovals: requiredApprovals(),
     can: annotationAbilities(actor, row),
   };
-  if (summary.kind === "source") return { ...summary, ...details, excerpt: row.excerpt };
+  if (summary.kind === "source") {
+    return { ...summary, ...details, excerpt: row.excerpt, archive: presentArchive(row.archives, row.url) };
+  }
   return {
     ...summary,
     ...details,
@@ -125,8 +129,8 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
  * without reading it back: the author is the actor, and a new annotation has no reviews and
  * no replies yet (both need it to exist first).
  */
-export function newAnnotationRow(row: AnnotationScalarsRow, author: Actor): AnnotationRow {
-  return { ...row, author: { id: author.id, name: author.name }, reviews: [], replies: [] };
+export function newAnnotationRow(row: AnnotationScalarsRow, author: Actor, archives: ArchiveSummaryRow[] = []): AnnotationRow {
+  return { ...row, author: { id: author.id, name: author.name }, reviews: [], replies: [], archives };
 }
 
 /** What the audit trail keeps of an annotation: its content and state, not its author's name. */

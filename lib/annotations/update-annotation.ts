@@ -9,6 +9,7 @@ import { lockClaim } from "@/lib/claims/lock-claim";
 import { UpdateSourceInput, UpdateVerificationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
 import { EDITABLE_STATUSES, findOwnAnnotation, staleVersion, statusAfterEdit } from "@/lib/annotations/access";
+import { createPendingArchive, enqueueArchive } from "@/lib/archives/request-archive";
 import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
 import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 import { countsTowardsClaimStatus } from "@/lib/claims/derive-claim-status";
@@ -31,7 +32,8 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
   const own = await findOwnAnnotation(actor, annotationId);
   const changes = own.kind === "source" ? sourceChanges(input) : verificationChanges(input);
   const { version } = changes;
-  return db.$transaction(async (tx) => {
+  let archiveId: string | null = null;
+  const updated = await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
@@ -58,6 +60,10 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
       if (!now) throw new AppError("not_found", "No such annotation.");
       throw staleVersion(now.version);
     }
+    // A new address is archived anew; the copies of the old one stay as they were.
+    if (before.kind === "source" && typeof changes.data.url === "string" && changes.data.url !== before.url) {
+      archiveId = await createPendingArchive(tx, annotationId, changes.data.url);
+    }
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
     await finishAnnotationChange(tx, {
       actor,
@@ -70,6 +76,8 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
     });
     return presentAnnotation(after, actor);
   });
+  if (archiveId) await enqueueArchive(archiveId);
+  return updated;
 }
 
 type Changes = { version: number; data: Prisma.AnnotationUpdateManyMutationInput };

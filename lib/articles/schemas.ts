@@ -46,12 +46,17 @@ type SourceFields = { text?: string; html?: string; doc?: Record<string, unknown
 
 const SOURCE_KEYS = ["text", "html", "doc", "file"] as const;
 
-function exactlyOneSource(value: SourceFields): boolean {
-  return SOURCE_KEYS.filter((key) => value[key] !== undefined).length === 1;
+/** No text, HTML, document or file, but an address: the page is fetched from it. */
+export function isUrlImport(value: SourceFields & { url?: string | null }): boolean {
+  return SOURCE_KEYS.every((key) => value[key] === undefined) && typeof value.url === "string" && value.url !== "";
+}
+
+function exactlyOneSource(value: SourceFields & { url?: string | null }): boolean {
+  return SOURCE_KEYS.filter((key) => value[key] !== undefined).length === 1 || isUrlImport(value);
 }
 
 const ONE_SOURCE = {
-  message: "Send the article as exactly one of text, html, doc or file.",
+  message: "Send the article as exactly one of text, html, doc or file, or only its url to fetch it.",
   path: ["text"],
 };
 
@@ -72,10 +77,15 @@ const title = z
   .min(1, "Enter a title.")
   .max(300, "A title has at most 300 characters.");
 
-/** An article and its first revision, from plain text, HTML, a ProseMirror document or a file. */
+/**
+ * An article and its first revision, from plain text, HTML, a ProseMirror document or a file;
+ * or from its address alone (`{url}`), fetched and extracted, the title and other metadata then
+ * taken from the page unless given.
+ */
 export const CreateArticleInput = z
-  .strictObject({ title, ...sourceFields, ...metadataFields })
+  .strictObject({ title: title.optional(), ...sourceFields, ...metadataFields })
   .refine(exactlyOneSource, ONE_SOURCE)
+  .refine((value) => value.title !== undefined || isUrlImport(value), { message: "Enter a title.", path: ["title"] })
   .refine((value) => value.text === undefined || value.text.trim().length > 0, {
     message: "The article text is empty.",
     path: ["text"],
@@ -120,4 +130,13 @@ export type CreateRevisionInput = z.input<typeof CreateRevisionInput>;
 export const ListInput = z.object({
   cursor: z.string().max(100).nullish(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** What an import from a URL read from the page besides its body (`page` of the preview). */
+export const WebPageSchema = z.object({
+  url: z.string().describe("The address the page came from, after redirects."),
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedAt: z.iso.datetime().nullable(),
 });

@@ -2,6 +2,7 @@
  * The shapes of claims and annotations that leave the domain layer (docs/architecture.md, "HTTP API").
  * The editor, the side panel and API clients all read these; rows never leave `lib/`.
  */
+import type { SourceArchiveDTO } from "@/lib/archives/present-archive";
 import type { JSONContent } from "@tiptap/core";
 
 export const VERDICTS = ["true", "mostly_true", "mixed", "misleading", "false", "unverifiable"] as const;
@@ -84,6 +85,8 @@ export interface SourceAnnotationDTO extends AnnotationBase {
   publisher: string | null;
   excerpt: string | null;
   stance: Stance;
+  /** The copy of the page taken in the background (lib/archives); null when none was requested. */
+  archive: SourceArchiveDTO | null;
 }
 
 export interface VerificationAnnotationDTO extends AnnotationBase {

@@ -144,9 +144,11 @@ describe("what the schemas cannot check", () => {
       if (!quote || quote.type !== "TextQuoteSelector" || !position || position.type !== "TextPositionSelector") {
         throw new Error(`${annotation.id} lacks a selector`);
       }
-      expect(text.slice(position.start, position.end)).toBe(quote.exact);
-      expect(text.slice(position.start - quote.prefix.length, position.start)).toBe(quote.prefix);
-      expect(text.slice(position.end, position.end + quote.suffix.length)).toBe(quote.suffix);
+      // Positions count code points (§4.2.4).
+      const points = Array.from(text);
+      expect(points.slice(position.start, position.end).join("")).toBe(quote.exact);
+      expect(points.slice(0, position.start).join("").endsWith(quote.prefix)).toBe(true);
+      expect(points.slice(position.end).join("").startsWith(quote.suffix)).toBe(true);
     }
   });
 

@@ -11,7 +11,8 @@
  *   excerpt (purpose `describing`).
  * - Every target names the article (its original URL when known, else the version's public
  *   URL) and carries both selectors of the claim (D2): TextQuoteSelector and
- *   TextPositionSelector, on the published canonical text.
+ *   TextPositionSelector, on the published canonical text. The position counts Unicode code
+ *   points, as the model requires (§4.2.4), converted here from the stored UTF-16 offsets.
  * - Timestamps are UTC with `Z`, as stored.
  *
  * Pure: a function of the snapshot and the context (D5).
@@ -20,6 +21,7 @@ import type { SnapshotClaim, SnapshotSource, SnapshotVerification, VersionSnapsh
 import { STANCE_LABELS, VERDICT_SCALE } from "@/lib/verdicts";
 import { snapshotUrl, type ExportContext } from "@/lib/exports/context";
 import { safeHref } from "@/lib/exports/escape";
+import { codePointOffsets } from "@/lib/exports/code-points";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -31,12 +33,21 @@ export function annotationIri(snapshot: VersionSnapshot, annotationId: string, c
   return `${snapshotUrl(snapshot, context)}#annotation-${annotationId}`;
 }
 
+let converted: { text: string; toCodePoints: (offset: number) => number } | null = null;
+
+/** The code point converter of a version's text, kept for the many claims of one export. */
+function toCodePoints(text: string): (offset: number) => number {
+  if (converted?.text !== text) converted = { text, toCodePoints: codePointOffsets(text) };
+  return converted.toCodePoints;
+}
+
 function target(claim: SnapshotClaim, snapshot: VersionSnapshot, context: ExportContext): JsonObject {
+  const position = toCodePoints(snapshot.revision.text);
   return {
     source: safeHref(snapshot.article.url) ?? snapshotUrl(snapshot, context),
     selector: [
       { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-      { type: "TextPositionSelector", start: claim.start, end: claim.end },
+      { type: "TextPositionSelector", start: position(claim.start), end: position(claim.end) },
     ],
   };
 }

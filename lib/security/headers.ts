@@ -32,6 +32,14 @@ export function contentSecurityPolicy(nonce: string, { development = false }: { 
 export const API_CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The policy of an archived copy of a cited page (`/api/archives/:id`): `sandbox` gives it an
+ * opaque origin (no script runs, no cookie or storage of the app is reachable), and nothing but
+ * its inline style and data: images may load.
+ */
+export const ARCHIVE_COPY_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** Headers every response gets, whatever serves it. */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -134,6 +134,9 @@ export async function startServer(options: {
         NEXTAUTH_SECRET: options.secret,
         NEXT_TELEMETRY_DISABLED: "1",
         FACTDESK_BENCH: "1",
+        // Benchmarks fetch only from fixture servers on 127.0.0.1.
+        FACTDESK_FETCH_PUBLIC: "off",
+        FACTDESK_FETCH_ALLOW: "127.0.0.1",
         PORT: String(options.port),
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -172,6 +172,9 @@ export async function startApp(options: { port: number; databaseUrl: string; sec
         NEXTAUTH_URL: url,
         NEXTAUTH_SECRET: options.secret,
         NEXT_TELEMETRY_DISABLED: "1",
+        // No worker runs here, but nothing a test writes may ever be fetched beyond loopback.
+        FACTDESK_FETCH_PUBLIC: "off",
+        FACTDESK_FETCH_ALLOW: "127.0.0.1",
         PORT: String(options.port),
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -131,6 +131,18 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "POST /api/account/password": { access: "session", onMissing: 400, body: { currentPassword: "not my password", newPassword: "a new passphrase" } },
   "POST /api/account/sign-out-everywhere": { access: "session", onMissing: 204, skip: "ends the sessions the matrix signs in with; covered by e2e/account-security.spec.ts" },
   "GET /api/activity": { access: "session", onMissing: 200 },
+  // Asks for a new copy of a source's page; answers the archive state (202) to whoever sees it.
+  "POST /api/annotations/[id]/archive": {
+    access: "session",
+    onMissing: 404,
+    body: {},
+    owned: [
+      { on: "draft", own: 202, others: 404 },
+      { on: "submitted", own: 202, others: 202 },
+    ],
+  },
+  // An archived copy, for whoever may see its source; the matrix has no archived copy to read.
+  "GET /api/archives/[id]": { access: "session", onMissing: 404 },
   "POST /api/annotations/[id]/replies": {
     access: "session",
     onMissing: 404,

@@ -31,7 +31,7 @@ export default async function ImportArticlePage() {
       </nav>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Import article</h1>
-        <p className="mt-1 text-sm text-muted">Paste the text or HTML, or upload a file; check the preview; import it as revision 1.</p>
+        <p className="mt-1 text-sm text-muted">Paste the text or HTML, upload a file, or give the article’s address; check the preview; import it as revision 1.</p>
       </div>
       <ImportForm />
     </div>

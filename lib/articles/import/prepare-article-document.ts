@@ -11,7 +11,7 @@ import { htmlToDocument, type HtmlImportReport } from "@/lib/articles/import/htm
 import { readImportFile, type ImportFileType } from "@/lib/articles/import/read-import-file";
 
 /** Where a prepared document came from: pasted text or HTML, a JSON document, or a file of a type. */
-export type DocumentOrigin = "text" | "html" | "doc" | `file:${ImportFileType}`;
+export type DocumentOrigin = "text" | "html" | "doc" | "url" | `file:${ImportFileType}`;
 
 /** A document ready to store, with what the preview tells the editor about it. */
 export interface PreparedDocument extends CheckedDocument {
@@ -42,6 +42,11 @@ export async function prepareArticleDocument(source: ArticleSource, options: Pre
     return fromHtml(content.html, origin, content.warnings, options);
   }
   throw new AppError("invalid_input", "Send the article as text, html, doc or file.", { fields: { text: "Nothing to import." } });
+}
+
+/** The article body extracted from a web page (lib/articles/import/fetch-web-article.ts). */
+export function prepareWebArticleDocument(html: string, pageUrl: string): PreparedDocument {
+  return fromHtml(html, "url", [], { baseUrl: pageUrl });
 }
 
 function fromText(text: string, headings?: ReadonlySet<string>): CheckedDocument {

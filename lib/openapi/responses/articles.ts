@@ -9,6 +9,7 @@ import type {
   RevisionSummaryDTO,
 } from "@/lib/articles/present";
 import type { ArticlePreviewDTO } from "@/lib/articles/preview-article";
+import { WebPageSchema } from "@/lib/articles/schemas";
 import { IMPORT_FILE_TYPES } from "@/lib/articles/import/read-import-file";
 import { ClaimSummary } from "@/lib/openapi/responses/claims";
 import { Person, RichTextDocument, Timestamp } from "@/lib/openapi/responses/common";
@@ -102,7 +103,7 @@ export const CreatedRevision = z
 sameType<z.output<typeof CreatedRevision>, CreatedRevisionDTO>(true);
 
 const DocumentOrigin = z.union([
-  z.enum(["text", "html", "doc"]),
+  z.enum(["text", "html", "doc", "url"]),
   z.templateLiteral(["file:", z.enum(IMPORT_FILE_TYPES)]),
 ]);
 
@@ -115,6 +116,7 @@ export const ArticlePreview = z
     origin: DocumentOrigin,
     warnings: z.array(z.string()),
     suggestedTitle: z.string().nullable(),
+    page: WebPageSchema.nullable().meta({ description: "For `{url}` alone: what was read from the page." }),
   })
   .meta({ id: "ArticlePreview" });
 sameType<z.output<typeof ArticlePreview>, ArticlePreviewDTO>(true);

@@ -3,6 +3,7 @@
  * against its DTO type in lib/claims/present.ts so that neither can change alone.
  */
 import { z } from "zod";
+import { SourceArchiveSchema } from "@/lib/archives/schemas";
 import {
   ANNOTATION_STATUSES,
   CLAIM_STATUSES,
@@ -81,6 +82,7 @@ export const SourceAnnotation = z
     publisher: z.string().nullable(),
     excerpt: z.string().nullable(),
     stance: Stance,
+    archive: SourceArchiveSchema.nullable(),
   })
   .meta({ id: "SourceAnnotation" });
 

@@ -24,28 +24,28 @@ export const routes: RouteDoc[] = [
     path: "/api/articles",
     summary: "Import an article",
     description:
-      "Send the text as exactly one of `text`, `html`, `doc` (a ProseMirror document) or `file` (`{name, contentBase64}`: .txt, .md, .html or .docx). Answers the article with revision 1.",
+      "Send the text as exactly one of `text`, `html`, `doc` (a ProseMirror document) or `file` (`{name, contentBase64}`: .txt, .md, .html or .docx), or only `url`: the page is fetched through the SSRF-safe fetcher, its article extracted (Readability) and its title, author, outlet and date read from JSON-LD, Open Graph and meta tags; fields given win over the page's. Answers the article with revision 1. A page that cannot be used answers 422 with `reason`: `invalid_url`, `refused_address` (a private, reserved or loopback address, or a host this desk does not fetch from), `unresolvable`, `timeout`, `too_large`, `content_type` (not a web page), `too_many_redirects`, `network`, `http_status` (with `httpStatus`) or `not_an_article`.",
     tags,
     access: "editor",
     body: CreateArticleInput,
     responses: {
       201: { description: "The article, with revision 1.", schema: Article },
       413: { description: "The article is longer than the desk accepts." },
-      422: { description: "The document or file could not be read as an article." },
+      422: { description: "The document, file or page could not be read as an article; for `{url}`, `reason` says why." },
     },
   }),
   routeDoc({
     method: "post",
     path: "/api/articles/preview",
     summary: "Preview an import without storing it",
-    description: "The same body as an import (the title optional): answers what would be stored.",
+    description: "The same body as an import (the title optional): answers what would be stored. With `{url}` alone the page is fetched and `page` carries what it states. A page that cannot be used answers 422 with `reason`: `invalid_url`, `refused_address` (a private, reserved or loopback address, or a host this desk does not fetch from), `unresolvable`, `timeout`, `too_large`, `content_type` (not a web page), `too_many_redirects`, `network`, `http_status` (with `httpStatus`) or `not_an_article`.",
     tags,
     access: "editor",
     body: PreviewArticleInput,
     responses: {
       200: { description: "The document as it would be stored.", schema: ArticlePreview },
       413: { description: "The article is longer than the desk accepts." },
-      422: { description: "The document or file could not be read as an article." },
+      422: { description: "The document, file or page could not be read as an article; for `{url}`, `reason` says why." },
     },
   }),
   routeDoc({

@@ -14,6 +14,7 @@ import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
 import { routes as triage } from "@/lib/openapi/routes/triage";
 import { routes as versions } from "@/lib/openapi/routes/versions";
+import { routes as web } from "@/lib/openapi/routes/web";
 
 export const allRoutes: RouteDoc[] = [
   ...articles,
@@ -22,6 +23,7 @@ export const allRoutes: RouteDoc[] = [
   ...reviews,
   ...triage,
   ...versions,
+  ...web,
   ...accounts,
   ...auth,
   ...reference,

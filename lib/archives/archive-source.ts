@@ -1,0 +1,89 @@
+/**
+ * The `archive-source` job: fetches a cited page through the SSRF-safe fetcher and stores what
+ * the server received as a WARC record, with its sha256, extracted text and title. A pending
+ * archive becomes archived or failed exactly once (the update matches only a pending row, and
+ * an archived row cannot change at all), so a job delivered twice does no harm.
+ *
+ * A server that is down (5xx, refused connection, time-out) is tried again with back-off; an
+ * address that is refused, too large, not a page, or missing (4xx) fails at once.
+ */
+import { parseHTML } from "linkedom";
+import { db } from "@/lib/db";
+import type { JobRun } from "@/lib/jobs/queue";
+import { JOB_SPECS } from "@/lib/jobs/registry";
+import { FetchError, safeFetch, type FetchFailure } from "@/lib/net/safe-fetch";
+import { prepareWebArticleDocument } from "@/lib/articles/import/prepare-article-document";
+import { decodeHtml, extractWebArticle, MIN_ARTICLE_CHARS } from "@/lib/articles/import/extract-web-page";
+import { warcResponseRecord } from "@/lib/archives/warc";
+
+export const ARCHIVE_MAX_BYTES = 10_000_000;
+export const ARCHIVE_CONTENT_TYPES = ["text/html", "application/xhtml+xml", "text/plain"] as const;
+const TRANSIENT: ReadonlySet<FetchFailure> = new Set(["timeout", "network", "unresolvable"]);
+
+class TransientFailure extends Error {}
+
+async function markFailed(id: string, error: string, httpStatus: number | null = null): Promise<void> {
+  await db.sourceArchive.updateMany({ where: { id, status: "pending" }, data: { status: "failed", error, httpStatus } });
+}
+
+function pageText(body: Buffer, charset: string | null, contentType: string, url: string): { title: string | null; text: string } {
+  const decoded = decodeHtml(body, charset);
+  if (contentType === "text/plain") return { title: null, text: decoded.replace(/\u0000/g, "") };
+  const article = extractWebArticle(decoded, url);
+  if (article.text.length >= MIN_ARTICLE_CHARS) {
+    // Paragraphs separated by blank lines, as the import stores them.
+    try {
+      return { title: article.title, text: prepareWebArticleDocument(article.contentHtml, url).text };
+    } catch {
+      return { title: article.title, text: article.text };
+    }
+  }
+  // Not an article (a short notice, a data page): keep the page's whole text.
+  const { document } = parseHTML(decoded);
+  for (const element of Array.from(document.querySelectorAll("script, style, noscript, template"))) element.remove();
+  return { title: article.title, text: (document.body?.textContent ?? "").replace(/[ \t]+/g, " ").replace(/\n\s*\n\s*/g, "\n\n").trim() };
+}
+
+export async function archiveSource(data: { archiveId: string }, run: JobRun): Promise<void> {
+  const archive = await db.sourceArchive.findUnique({ where: { id: data.archiveId }, select: { id: true, url: true, status: true } });
+  if (!archive || archive.status !== "pending") return;
+  const lastAttempt = run.retryCount >= JOB_SPECS["archive-source"].retryLimit;
+  try {
+    const page = await safeFetch(archive.url, {
+      maxBytes: ARCHIVE_MAX_BYTES,
+      timeoutMs: 20_000,
+      contentTypes: ARCHIVE_CONTENT_TYPES,
+      signal: run.signal,
+    });
+    if (page.status >= 500 && !lastAttempt) throw new TransientFailure(`HTTP ${page.status}`);
+    if (page.status < 200 || page.status >= 300) {
+      return await markFailed(archive.id, `The page answered HTTP ${page.status}${page.statusText ? ` ${page.statusText}` : ""}.`, page.status);
+    }
+    const { record, sha256 } = await warcResponseRecord(page);
+    const { title, text } = pageText(page.body, page.charset, page.contentType, page.url);
+    await db.sourceArchive.updateMany({
+      where: { id: archive.id, status: "pending" },
+      data: {
+        status: "archived",
+        archivedAt: page.fetchedAt,
+        finalUrl: page.url,
+        httpStatus: page.status,
+        contentType: page.contentType,
+        sha256,
+        warc: new Uint8Array(record),
+        title: title?.slice(0, 1000) ?? null,
+        text: text.replace(/\u0000/g, ""),
+        error: null,
+      },
+    });
+  } catch (error) {
+    if (error instanceof TransientFailure) throw error;
+    if (error instanceof FetchError) {
+      if (TRANSIENT.has(error.reason) && !lastAttempt) throw error;
+      return await markFailed(archive.id, error.message);
+    }
+    if (!lastAttempt) throw error;
+    await markFailed(archive.id, "The copy could not be stored.");
+    throw error;
+  }
+}

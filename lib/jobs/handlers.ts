@@ -1,0 +1,11 @@
+/**
+ * What each job of `lib/jobs/registry.ts` does. Only the worker imports this module, so code
+ * that merely enqueues a job never loads its implementation.
+ */
+import type { JobHandlers } from "@/lib/jobs/queue";
+import type { AppJobSpecs } from "@/lib/jobs/registry";
+import { archiveSource } from "@/lib/archives/archive-source";
+
+export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
+  "archive-source": archiveSource,
+};

@@ -1,0 +1,22 @@
+/**
+ * Every kind of background job the app has: its name, the shape of its data and its retry
+ * policy. Add a job here (and its handler in `lib/jobs/handlers.ts`, which the type checker then
+ * demands); enqueue it with `enqueue(name, data, options)` from `lib/jobs`.
+ */
+import { z } from "zod";
+import type { JobSpecs } from "@/lib/jobs/queue";
+
+export const JOB_SPECS = {
+  /** Takes the copy of a cited source's page (lib/archives/archive-source.ts). */
+  "archive-source": {
+    data: z.strictObject({ archiveId: z.string().min(1).max(64) }),
+    // A server that is down or slow gets three more tries: after about 10 s, 20 s and 40 s.
+    retryLimit: 3,
+    retryDelaySeconds: 10,
+    retryDelayMaxSeconds: 300,
+    expireInSeconds: 120,
+    concurrency: 8,
+  },
+} satisfies JobSpecs;
+
+export type AppJobSpecs = typeof JOB_SPECS;
