@@ -40,8 +40,8 @@ async function approvedSource(author: Actor, reviewer: Actor, claimId: string, e
   return sent;
 }
 
-async function approvedVerdict(author: Actor, reviewer: Actor, claimId: string, verdict = "false") {
-  const draft = await makeVerification(author, claimId, { verdict });
+async function approvedVerdict(author: Actor, reviewer: Actor, claimId: string, verdict = "false", rationale = "Checked against the record.") {
+  const draft = await makeVerification(author, claimId, { verdict, rationale });
   const sent = await submitAnnotation({ actor: author, annotationId: draft.id });
   await review(reviewer, sent);
   return sent;
@@ -99,7 +99,7 @@ describe("search", () => {
     const verified = await claimOn(alice, `Inflation ${word} reached 9% in March.`, `Prices ${word}`);
     const open = await claimOn(bob, `Inflation ${word} fell to 2% by autumn.`);
     await approvedSource(alice, bob, verified.claim.id);
-    await approvedVerdict(alice, bob, verified.claim.id, "mostly_true");
+    await approvedVerdict(alice, bob, verified.claim.id, "mostly_true", `The ${word} index says 8.9%.`);
 
     const only = async (input: Record<string, string>) => ids(await search({ actor: alice, input: { q: word, ...input } })).sort();
 

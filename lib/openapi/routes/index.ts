@@ -4,5 +4,6 @@
  * no entry describes.
  */
 import type { RouteDoc } from "@/lib/openapi/route-doc";
+import { routes as search } from "@/lib/openapi/routes/search";
 
-export const allRoutes: RouteDoc[] = [];
+export const allRoutes: RouteDoc[] = [...search];
