@@ -95,7 +95,16 @@ function revisionSummary(created: CreatedRevisionDTO): string {
  * into edit mode: the highlights follow the edits, and saving posts the document as a new
  * revision, after which the claims come back re-anchored by the server (D2).
  */
-export function ArticleWorkspace({ initial, canRevise = false }: { initial: WorkspaceArticle; canRevise?: boolean }) {
+export function ArticleWorkspace({
+  initial,
+  canRevise = false,
+  initialClaimId,
+}: {
+  initial: WorkspaceArticle;
+  canRevise?: boolean;
+  /** A claim to open at once (the page's `?claim=`). */
+  initialClaimId?: string;
+}) {
   const router = useRouter();
   const [article, setArticle] = useState<WorkspaceArticle>(initial);
   /** The revision being corrected, while in edit mode. */
@@ -107,7 +116,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
   const [notice, setNotice] = useState<string | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [reattachError, setReattachError] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [filters, setFilters] = useState<ClaimFilters>({ status: "all", author: "all" });
   const [pending, setPending] = useState<PendingClaim | null>(null);
   const [saving, setSaving] = useState(false);
@@ -218,6 +227,11 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
     },
     [editor],
   );
+
+  // The claim opened from the address is shown in the text once the editor is there.
+  useEffect(() => {
+    if (initialClaimId) scrollToClaim(initialClaimId);
+  }, [initialClaimId, scrollToClaim]);
 
   const openClaim = useCallback(
     (claimId: string) => {
