@@ -6,6 +6,7 @@ import type { AnyActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { CreateArticleInput } from "@/lib/articles/schemas";
 import { prepareArticleDocument } from "@/lib/articles/import/prepare-article-document";
+import { detectLanguage } from "@/lib/articles/detect-language";
 
 export interface CreateArticleOptions {
   actor: AnyActor;
@@ -35,11 +36,12 @@ export async function createArticle({ actor, input, headings, seedKey }: CreateA
         author: data.author ?? null,
         url: data.url ?? null,
         publishedAt: data.publishedAt ?? null,
+        language: data.language ?? detectLanguage(stored.text),
         seedKey: seedKey ?? null,
         createdById,
         revisions: { create: { number: 1, doc: stored.doc, text: stored.text, createdById } },
       },
-      select: { id: true, title: true },
+      select: { id: true, title: true, language: true },
     });
     await recordEvent(tx, {
       actor,
@@ -48,6 +50,7 @@ export async function createArticle({ actor, input, headings, seedKey }: CreateA
       targetId: article.id,
       after: {
         title: article.title,
+        language: article.language,
         revision: 1,
         origin: stored.origin,
         ...(data.file ? { fileName: data.file.name } : {}),

@@ -308,3 +308,32 @@ describe("reusing a match's sources", () => {
     }
   });
 });
+
+describe("an article's language", () => {
+  it("is detected at import when not chosen, and picks the stemmer search uses", async () => {
+    const alice = await makeUser();
+    const { createArticle } = await import("@/lib/articles/create-article");
+    const { SYSTEM } = await import("@/lib/auth/actor");
+    const word = uniqueWord();
+    const text = `Le gouvernement a annoncé mardi que les exportations ${word} de fromages ont augmenté de douze pour cent.`;
+    const { id } = await createArticle({ actor: SYSTEM, input: { title: "Exportations", text } });
+    expect(await db.article.findUniqueOrThrow({ where: { id }, select: { language: true } })).toEqual({ language: "fr" });
+    const claim = await createClaim({ actor: alice, articleId: id, input: { exact: text, start: 0, end: text.length, revision: 1 } });
+    // French stemming: "fromage" finds "fromages", and "annonce" (no accent) finds "annoncé".
+    expect(ids(await search({ actor: alice, input: { q: `fromage annonce ${word}`, type: "claim" } }))).toEqual([claim.id]);
+
+    const chosen = await createArticle({ actor: SYSTEM, input: { title: "Chosen", text: "Short.", language: "de" } });
+    expect(await db.article.findUniqueOrThrow({ where: { id: chosen.id }, select: { language: true } })).toEqual({ language: "de" });
+  });
+
+  it("refuses a language that is not offered, storing nothing", async () => {
+    const { createArticle } = await import("@/lib/articles/create-article");
+    const { SYSTEM } = await import("@/lib/auth/actor");
+    const before = await db.article.count();
+    await expect(createArticle({ actor: SYSTEM, input: { title: "Bad", text: "Text.", language: "xx" } })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { language: expect.any(String) },
+    });
+    expect(await db.article.count()).toBe(before);
+  });
+});
