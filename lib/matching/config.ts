@@ -11,9 +11,14 @@ export const MATCHING = {
   sameThreshold: 0.55,
   /** How many matches a claim shows at most. */
   maxMatches: 5,
-  /** How many candidates PostgreSQL hands the re-ranker: full-text and trigram. */
+  /** How many candidates PostgreSQL hands the re-ranker. */
   textCandidates: 60,
-  trigramCandidates: 10,
+  /**
+   * Candidates are claims sharing one of the claim's rarer search words: words are taken,
+   * rarest first, while the claims holding them add up to at most this many (and at least
+   * the two rarest), so the database ranks a bounded number of rows on any size of desk.
+   */
+  candidateRowBudget: 2_000,
   /** Extra weight of a term by what it is: facts weigh more than common words. */
   boost: { number: 3, entity: 2, word: 1 },
   /** BM25's term saturation and length normalisation. */

@@ -1,11 +1,11 @@
 /**
  * "Checked before": the claims elsewhere on the desk that say what a claim says.
  *
- * PostgreSQL finds the candidates: claims sharing any of the claim's search terms (its
- * tsvector, GIN index), best `ts_rank` first, and near-identical quotes by trigram similarity
- * (pg_trgm) for what stemming misses. The re-ranker (lib/matching/rerank.ts) then scores
- * them with numbers and names weighing most, and keeps those above the similar threshold
- * (lib/matching/config.ts). Claims of the same article are left out: they are the same text.
+ * PostgreSQL finds the candidates: claims of other articles sharing any of the claim's rarer
+ * search words (its tsvector, GIN index), best `ts_rank` first. The re-ranker
+ * (lib/matching/rerank.ts) then scores them with numbers and names weighing most, and keeps
+ * those above the similar threshold (lib/matching/config.ts). Claims of the same article are
+ * left out: they are the same text.
  */
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,29 +23,32 @@ interface CandidateRow {
   exact: string;
 }
 
-/** The candidates PostgreSQL offers for a claim (not the claim, not its article). */
-export async function matchCandidates(claimId: string): Promise<CandidateRow[]> {
+/** The lexemes to look candidates up by: rarest first, within the row budget, at least two. */
+export function candidateLexemes(lexemes: readonly string[], claimsHolding: ReadonlyMap<string, number>): string[] {
+  const usable = [...new Set(lexemes)].filter((lexeme) => /^[\p{L}\p{N}]+$/u.test(lexeme));
+  const byRarity = usable
+    .map((lexeme) => ({ lexeme, claims: claimsHolding.get(lexeme) ?? 0 }))
+    .sort((a, b) => a.claims - b.claims || a.lexeme.localeCompare(b.lexeme));
+  const chosen: string[] = [];
+  let rows = 0;
+  for (const { lexeme, claims } of byRarity) {
+    if (chosen.length >= 2 && rows + claims > MATCHING.candidateRowBudget) break;
+    chosen.push(lexeme);
+    rows += claims;
+  }
+  return chosen;
+}
+
+/** The candidates PostgreSQL offers: claims of other articles holding any of `lexemes`, by ts_rank. */
+export async function matchCandidates(articleId: string, lexemes: readonly string[]): Promise<CandidateRow[]> {
+  if (lexemes.length === 0) return [];
+  const query = lexemes.join(" | ");
   return db.$queryRaw<CandidateRow[]>`
-    WITH src AS (
-      SELECT id, article_id, search_vector, match_text FROM claims WHERE id = ${claimId}
-    ), terms AS (
-      SELECT to_tsquery('pg_catalog.simple', string_agg(lexeme, ' | ')) AS query
-      FROM src, unnest(tsvector_to_array(src.search_vector)) AS lexeme
-      WHERE lexeme ~ '^[[:alnum:]]+$'
-    ), by_text AS (
-      SELECT c.id FROM claims c, terms, src
-      WHERE terms.query IS NOT NULL AND c.search_vector @@ terms.query AND c.article_id <> src.article_id
-      ORDER BY ts_rank(c.search_vector, terms.query) DESC, c.id
-      LIMIT ${MATCHING.textCandidates}
-    ), by_trigram AS (
-      SELECT c.id FROM claims c, src
-      WHERE c.match_text % src.match_text AND c.article_id <> src.article_id
-      ORDER BY similarity(c.match_text, src.match_text) DESC, c.id
-      LIMIT ${MATCHING.trigramCandidates}
-    )
-    SELECT c.id, c.exact FROM claims c
-    WHERE c.id IN (SELECT id FROM by_text UNION SELECT id FROM by_trigram)
-    ORDER BY c.id`;
+    WITH terms AS (SELECT to_tsquery('pg_catalog.simple', ${query}) AS query)
+    SELECT c.id, c.exact FROM claims c, terms
+    WHERE c.search_vector @@ terms.query AND c.article_id <> ${articleId}
+    ORDER BY ts_rank(c.search_vector, terms.query) DESC, c.id
+    LIMIT ${MATCHING.textCandidates}`;
 }
 
 interface ClaimFactsRow {
@@ -91,19 +94,20 @@ export async function matchedClaims(ids: readonly string[]): Promise<Map<string,
 /** `GET /api/claims/:id/matches`: at most 5 matches, best first, and the claims linked to it. */
 export async function findMatches({ actor, claimId }: { actor: Actor | null; claimId: string }): Promise<MatchesDTO> {
   assertCan(actor, "article.read");
-  const claim = await db.claim.findUnique({
-    where: { id: claimId },
-    select: { id: true, exact: true, links: { select: { otherClaimId: true }, orderBy: { createdAt: "asc" } } },
-  });
+  const [claim] = await db.$queryRaw<{ id: string; exact: string; articleId: string; lexemes: string[] | null; linkedIds: string[] }[]>`
+    SELECT c.id, c.exact, c.article_id AS "articleId", tsvector_to_array(c.search_vector) AS lexemes,
+           ARRAY(SELECT l.other_claim_id FROM claim_links l WHERE l.claim_id = c.id ORDER BY l.created_at, l.other_claim_id) AS "linkedIds"
+    FROM claims c WHERE c.id = ${claimId}`;
   if (!claim) throw new AppError("not_found", "No such claim.");
-  const [candidates, stats] = await Promise.all([matchCandidates(claimId), deskStats()]);
+  const stats = await deskStats();
+  const candidates = await matchCandidates(claim.articleId, candidateLexemes(claim.lexemes ?? [], stats.lexemeClaims));
   const ranked = rerank(
-    stats,
+    stats.corpus,
     claim.exact,
     candidates.filter((candidate) => candidate.id !== claimId),
     (candidate) => candidate.exact,
   );
-  const linkedIds = claim.links.map((link) => link.otherClaimId);
+  const linkedIds = claim.linkedIds;
   const linked = new Set(linkedIds);
   const facts = await matchedClaims([...new Set([...ranked.map((match) => match.item.id), ...linkedIds])]);
   const items = ranked.flatMap(({ item, score, level }) => {

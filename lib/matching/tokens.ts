@@ -21,6 +21,8 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   "said", "says", "say", "according", "claimed", "claims", "claim", "stated", "reported", "reportedly",
   "also", "now", "just", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "more", "than",
   "less", "fewer", "over", "under", "last", "since", "per", "percent", "cent", "year", "years",
+  // Modal verbs and words of time that say nothing of the fact itself.
+  "will", "would", "could", "should", "may", "might", "must", "can", "next", "ago", "today", "week", "month",
 ]);
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
@@ -71,8 +73,9 @@ export function terms(text: string): Term[] {
       out.push({ term: lower === "bn" ? "billion" : lower === "m" ? "million" : lower, kind: "number" });
       continue;
     }
-    if (STOPWORDS.has(lower) || lower.length < 2) continue;
+    // An acronym is a name even when it spells a common word ("WHO", "US").
     const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+    if (!acronym && (STOPWORDS.has(lower) || lower.length < 2)) continue;
     const capitalised = /^\p{Lu}/u.test(word);
     const kind: TermKind = acronym || (capitalised && !initial) ? "entity" : "word";
     out.push({ term: kind === "entity" ? lower : stemmer(lower), kind });

@@ -144,6 +144,35 @@ export function searchInput(params: URLSearchParams): Record<string, string> {
   return input;
 }
 
+/**
+ * When no word matched (a misspelt name, say), claims whose quote holds something close to
+ * the query, by trigram word similarity (pg_trgm, GIN index on the folded quote): one page,
+ * best first, each quote whole as its snippet.
+ */
+async function fuzzyClaims(query: SearchQuery): Promise<SearchPageDTO["items"]> {
+  const folded = Prisma.sql`lower(factdesk_unaccent(${query.q}))`;
+  const conditions: Prisma.Sql[] = [...dateRange(Prisma.sql`c.created_at`, query)];
+  if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ClaimStatus"`);
+  if (query.verdict) conditions.push(claimHasVerdict(query.verdict));
+  if (query.articleId) conditions.push(Prisma.sql`c.article_id = ${query.articleId}`);
+  if (query.author) conditions.push(Prisma.sql`c.created_by_id = ${query.author}`);
+  const rows = await db.$queryRaw<{ id: string; articleId: string; articleTitle: string; exact: string; createdAt: Date }[]>`
+    SELECT c.id, c.article_id AS "articleId", a.title AS "articleTitle", c.exact, c.created_at AS "createdAt"
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE ${folded} <% c.match_text ${where(conditions)}
+    ORDER BY word_similarity(${folded}, c.match_text) DESC, c.id
+    LIMIT ${SEARCH_PAGE_SIZE}`;
+  return rows.map((row) => ({
+    type: "claim" as const,
+    id: row.id,
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    claimId: row.id,
+    snippet: [{ text: row.exact.length > 300 ? `${row.exact.slice(0, 299)}…` : row.exact, highlight: false }],
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
 /** One page of results for `input` (the query string's parameters). */
 export async function search({ actor, input }: { actor: Actor | null; input: unknown }): Promise<SearchPageDTO> {
   assertCan(actor, "article.read");
@@ -175,6 +204,9 @@ export async function search({ actor, input }: { actor: Actor | null; input: unk
              CASE page.fragments WHEN 0 THEN ${headlineOptions(0)} WHEN 1 THEN ${headlineOptions(1)} ELSE ${headlineOptions(2)} END) AS headline
     FROM page JOIN articles a ON a.id = page.article_id, query
     ORDER BY page.rank DESC, page.type, page.id`;
+  if (rows.length === 0 && !cursor && (query.type === undefined || query.type === "claim")) {
+    return { items: await fuzzyClaims(query), nextCursor: null };
+  }
   const items = rows.slice(0, SEARCH_PAGE_SIZE);
   const last = items.at(-1);
   return {

@@ -173,7 +173,7 @@ export async function generateMemoryData({
     for (let index = first; index < Math.min(articles, first + BATCH); index += 1) {
       const articleId = newId();
       const revisionId = newId();
-      const body = generateArticleText(random, claimsPerArticle * 14, { vocabulary: 5_000 });
+      const body = generateArticleText(random, claimsPerArticle * 24, { vocabulary: 5_000 });
       const sentences = body.split(/(?<=\.)\s+/).slice(0, claimsPerArticle).map((sentence) => factSentence(random, sentence));
       const text = sentences.join(" ");
       let offset = 0;

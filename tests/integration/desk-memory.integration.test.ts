@@ -77,6 +77,15 @@ describe("search", () => {
     expect(ids(await search({ actor: alice, input: { q: `bakery ${word}`, type: "claim" } }))).toEqual([claim.id]);
   });
 
+  it("finds a claim by a misspelt name when no word matches exactly", async () => {
+    const alice = await makeUser();
+    const name = `Kiptum${uniqueWord()}`;
+    const { claim } = await claimOn(alice, `${name} set the marathon world record in Chicago.`);
+    const page = await search({ actor: alice, input: { q: `${name.slice(0, -1)}q` } });
+    expect(ids(page)).toContain(claim.id);
+    expect(page.nextCursor).toBeNull();
+  });
+
   it("never finds someone else's draft source or verdict, and finds it once submitted", async () => {
     const [alice, bob] = [await makeUser("reviewer", "Alice"), await makeUser("reviewer", "Bob")];
     const word = uniqueWord();
