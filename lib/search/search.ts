@@ -194,7 +194,12 @@ export async function search({ actor, input }: { actor: Actor | null; input: unk
     }
   });
   const tsquery = await textQuery(query.q);
-  const rows = await db.$queryRaw<HitRow[]>`
+  // The planner prices a sequential scan of `articles` by its small heap, not by the large
+  // search documents it would have to read from TOAST for every row: with 2,000 articles that
+  // is 17 ms where the GIN index takes 2. This statement alone is told to use the indexes.
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL enable_seqscan = off`,
+    db.$queryRaw<HitRow[]>`
     WITH query AS (SELECT ${tsquery} AS q),
     hits AS (${Prisma.join(parts, " UNION ALL ")}),
     page AS (SELECT * FROM hits ORDER BY rank DESC, type, id LIMIT ${limit})
@@ -203,7 +208,8 @@ export async function search({ actor, input }: { actor: Actor | null; input: unk
            ts_headline(factdesk_ts_config(a.language), page.doc, query.q,
              CASE page.fragments WHEN 0 THEN ${headlineOptions(0)} WHEN 1 THEN ${headlineOptions(1)} ELSE ${headlineOptions(2)} END) AS headline
     FROM page JOIN articles a ON a.id = page.article_id, query
-    ORDER BY page.rank DESC, page.type, page.id`;
+    ORDER BY page.rank DESC, page.type, page.id`,
+  ]);
   if (rows.length === 0 && !cursor && (query.type === undefined || query.type === "claim")) {
     return { items: await fuzzyClaims(query), nextCursor: null };
   }
