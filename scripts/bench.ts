@@ -569,9 +569,9 @@ async function main(): Promise<void> {
           serverCpuMs: server.cpuMs,
         });
         const scale = `${generated.articles.toLocaleString("en")} articles, ${generated.claims.toLocaleString("en")} claims (generated in ${generated.seconds.toFixed(0)} s)`;
-        for (const [label, load] of [
-          ["search", speed.search],
-          ["matches", speed.matches],
+        for (const [label, load, alone] of [
+          ["search", speed.search, speed.searchAlone],
+          ["matches", speed.matches, speed.matchesAlone],
         ] as const) {
           const failures = load.non2xx + load.errors;
           results.push({
@@ -584,7 +584,7 @@ async function main(): Promise<void> {
               pass: load.p95 <= 100 && failures === 0,
               ...(failures ? { note: `${failures} failed responses` } : {}),
             }),
-            detail: `${scale}; ${httpDetail(load)}`,
+            detail: `${scale}; ${httpDetail(load)}; one request at a time: median ${round(alone, 1)} ms`,
           });
         }
         results.push({

@@ -223,6 +223,21 @@ export async function memoryIndexSize(): Promise<{ total: number; detail: string
 export interface SpeedResult {
   search: LoadResult;
   matches: LoadResult;
+  /** Median of requests made one at a time (after the loads), ms: the cost without queueing. */
+  searchAlone: number;
+  matchesAlone: number;
+}
+
+async function medianAlone(origin: string, headers: Record<string, string>, paths: string[]): Promise<number> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const response = await fetch(`${origin}${path}`, { headers });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
 export async function measureMemorySpeed({
@@ -266,7 +281,10 @@ export async function measureMemorySpeed({
     0,
     serverCpuMs,
   );
-  return { search, matches };
+  const alone = 25;
+  const searchAlone = await medianAlone(origin, headers, Array.from({ length: alone }, () => `/api/search?q=${encodeURIComponent(pick(random, generated.queries))}`));
+  const matchesAlone = await medianAlone(origin, headers, Array.from({ length: alone }, () => `/api/claims/${pick(random, generated.claimIds)}/matches`));
+  return { search, matches, searchAlone, matchesAlone };
 }
 
 
