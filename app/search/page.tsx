@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
 import { listArticles } from "@/lib/articles/list-articles";
-import { SEARCH_PARAM_KEYS, SearchView, type SearchParamsState } from "@/components/search/search-view";
+import { SearchView } from "@/components/search/search-view";
+import { searchParamsState } from "@/components/search/search-params";
 
 export const metadata: Metadata = { title: "Search" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const actor = await requirePageActor("/search");
-  const initial = Object.fromEntries(
-    SEARCH_PARAM_KEYS.map((key) => {
-      const value = params[key];
-      return [key, typeof value === "string" ? value : ""];
-    }),
-  ) as Record<(typeof SEARCH_PARAM_KEYS)[number], string> satisfies SearchParamsState;
+  const initial = searchParamsState(params);
   const { items } = await listArticles({ actor, input: { limit: 100 } });
   return (
     <div className="mx-auto grid max-w-4xl gap-6">

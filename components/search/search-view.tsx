@@ -16,20 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Snippet } from "@/components/search/snippet";
-
-/** The search as the page's address holds it (every value a string; "" when unset). */
-export interface SearchParamsState {
-  q: string;
-  type: string;
-  status: string;
-  verdict: string;
-  articleId: string;
-  author: string;
-  from: string;
-  to: string;
-}
-
-export const SEARCH_PARAM_KEYS = ["q", "type", "status", "verdict", "articleId", "author", "from", "to"] as const;
+import { SEARCH_PARAM_KEYS, type SearchParamsState } from "@/components/search/search-params";
 
 const TYPE_INFO: Record<SearchType, { label: string; icon: typeof FileText }> = {
   claim: { label: "Claim", icon: MessageSquareQuote },
