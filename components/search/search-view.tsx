@@ -122,9 +122,9 @@ export function SearchView({
           </div>
           <Button type="submit">Search</Button>
         </div>
-        <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           <legend className="sr-only">Filters</legend>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-type">Type</Label>
             <Select id="search-type" value={form.type} onChange={set("type")}>
               <option value="">Everything</option>
@@ -134,7 +134,7 @@ export function SearchView({
               <option value="verdict">Verdicts</option>
             </Select>
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-status">Claim status</Label>
             <Select id="search-status" value={form.status} onChange={set("status")}>
               <option value="">Any</option>
@@ -145,7 +145,7 @@ export function SearchView({
               ))}
             </Select>
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-verdict">Verdict</Label>
             <Select id="search-verdict" value={form.verdict} onChange={set("verdict")}>
               <option value="">Any</option>
@@ -156,7 +156,7 @@ export function SearchView({
               ))}
             </Select>
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-article">Article</Label>
             <Select id="search-article" value={form.articleId} onChange={set("articleId")}>
               <option value="">Any</option>
@@ -167,13 +167,13 @@ export function SearchView({
               ))}
             </Select>
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-from">From</Label>
-            <Input id="search-from" type="date" value={form.from} onChange={set("from")} />
+            <Input id="search-from" type="date" value={form.from} onChange={set("from")} className="min-w-0" />
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-to">To</Label>
-            <Input id="search-to" type="date" value={form.to} onChange={set("to")} />
+            <Input id="search-to" type="date" value={form.to} onChange={set("to")} className="min-w-0" />
           </div>
         </fieldset>
         <label className="flex items-center gap-2 text-sm text-muted">

@@ -80,6 +80,7 @@ function afterCursor(cursor: SearchCursor | null, type: SearchType, rank: Prisma
 function claimHits(query: SearchQuery, actor: Actor, cursor: SearchCursor | null, limit: number): Prisma.Sql {
   const rank = Prisma.sql`ts_rank_cd(c.search_vector, query.q)::real`;
   const conditions: Prisma.Sql[] = [...dateRange(Prisma.sql`c.created_at`, query), ...afterCursor(cursor, "claim", rank, Prisma.sql`c.id`)];
+  // A claim's snippet is its whole quote (at most 5,000 characters), matched words marked.
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ClaimStatus"`);
   if (query.verdict) conditions.push(claimHasVerdict(query.verdict));
   if (query.articleId) conditions.push(Prisma.sql`c.article_id = ${query.articleId}`);
@@ -130,7 +131,7 @@ function articleHits(query: SearchQuery, cursor: SearchCursor | null, limit: num
   if (query.author) conditions.push(Prisma.sql`a.created_by_id = ${query.author}`);
   return Prisma.sql`(
     SELECT 'article'::text AS type, a.id, a.id AS article_id, NULL::text AS claim_id, ${rank} AS rank, a.created_at,
-           a.title || E'\n\n' || left((SELECT r.text FROM article_revisions r WHERE r.article_id = a.id ORDER BY r.number DESC LIMIT 1), ${ARTICLE_SNIPPET_CHARS}) AS doc,
+           left((SELECT r.text FROM article_revisions r WHERE r.article_id = a.id ORDER BY r.number DESC LIMIT 1), ${ARTICLE_SNIPPET_CHARS}) AS doc,
            2 AS fragments
     FROM articles a, query
     WHERE a.search_vector @@ query.q ${where(conditions)}

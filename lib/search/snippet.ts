@@ -6,9 +6,14 @@
 export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_STOP = "\uE001";
 
-/** The `ts_headline` options of every snippet. */
+/**
+ * The `ts_headline` options of a snippet: a claim's quote whole (0 fragments), or the best
+ * `fragments` passages of a longer text.
+ */
 export function headlineOptions(fragments: number): string {
-  return `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=${fragments}, FragmentDelimiter=" … "`;
+  const markers = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
+  if (fragments === 0) return `${markers}, HighlightAll=true`;
+  return `${markers}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=${fragments}, FragmentDelimiter=" … "`;
 }
 
 export interface SnippetPart {

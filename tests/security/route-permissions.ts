@@ -237,27 +237,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     onMissing: 404,
     owned: [{ on: "claim", own: 200, others: 200 }],
   },
-  // The claim to link does not exist: 404 for every signed-in caller (the link itself is
-  // covered by tests/integration/desk-memory.integration.test.ts and e2e/desk-memory.spec.ts).
-  "POST /api/claims/[id]/links": {
-    access: "session",
-    onMissing: 404,
-    body: { claimId: "c-matrix-missing" },
-    owned: [{ on: "claim", own: 404, others: 404 }],
-  },
-  // `[otherId]` is called as written, an id no claim has: there is no such link.
-  "DELETE /api/claims/[id]/links/[otherId]": {
-    access: "session",
-    onMissing: 404,
-    owned: [{ on: "claim", own: 404, others: 404 }],
-  },
-  // The claim to copy from does not exist: 404 for every signed-in caller, and nothing is created.
-  "POST /api/claims/[id]/reuse-sources": {
-    access: "session",
-    onMissing: 404,
-    body: { fromClaimId: "c-matrix-missing" },
-    owned: [{ on: "claim", own: 404, others: 404 }],
-  },
+  // Links and reused sources name a second claim, which the matrix's fixtures cannot: these
+  // rows are called on missing claims only (a 404 on an existing claim would read as one that
+  // hides it). Linking, unlinking and reusing any claim one can see is everyone's: covered by
+  // tests/integration/desk-memory.integration.test.ts and e2e/desk-memory.spec.ts.
+  "POST /api/claims/[id]/links": { access: "session", onMissing: 404, body: { claimId: "c-matrix-missing" } },
+  "DELETE /api/claims/[id]/links/[otherId]": { access: "session", onMissing: 404 },
+  "POST /api/claims/[id]/reuse-sources": { access: "session", onMissing: 404, body: { fromClaimId: "c-matrix-missing" } },
   "GET /api/claims/[id]/history": {
     access: "session",
     onMissing: 404,
