@@ -18,6 +18,7 @@ import {
   type OwnedCase,
   type RouteRule,
 } from "../tests/security/route-permissions";
+import { contractProblem } from "../tests/openapi/contract";
 import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
 
 const CALLERS: Caller[] = ["anonymous", "owner", "reviewer", "editor", "admin", "disabled"];
@@ -285,6 +286,7 @@ test("every route answers each caller, on missing, own and others' resources, as
   await pooled(tasks);
 
   const failures: string[] = [];
+  const undocumented: string[] = [];
   for (const call of calls) {
     const on = call.on;
     const target = on === "missing" ? { id: "does-not-exist", n: 999_999 } : (own.get(call) ?? shared.get(`${call.key} #${on.index}`));
@@ -294,8 +296,12 @@ test("every route answers each caller, on missing, own and others' resources, as
     const response = await callers[call.caller].call(method, url, body);
     const where = on === "missing" ? "a missing resource" : `${call.caller === "owner" ? "own" : "the owner's"} ${on.owned.on}`;
     if (response.status() !== call.want) failures.push(`${call.key} as ${call.caller} on ${where}: ${response.status()}, expected ${call.want}`);
+    // Every answer is also held to the API reference: documented status, media type and schema.
+    const problem = contractProblem(method, call.key.split(" ")[1] ?? "", response.status(), response.headers()["content-type"], await response.text());
+    if (problem) undocumented.push(`${problem} (as ${call.caller} on ${where})`);
   }
   expect(failures).toEqual([]);
+  expect(undocumented).toEqual([]);
   console.log(`[matrix] ${calls.length} calls: ${calls.filter((call) => call.on !== "missing").length} on existing resources`);
 
   // Every refusal of the other reviewer that the audit policy covers left one access.denied

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRef, useState } from "react";
 import type { AccessTokenDTO } from "@/lib/tokens/present";
 import { formatDate } from "@/lib/format";
@@ -162,6 +163,13 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
           <p className="text-xs text-muted">
             Tokens can read and change what your role allows, but cannot create more tokens. A revoked or mistyped token
             gets 401.
+          </p>
+          <p className="text-sm text-muted">
+            Every route, its parameters and its answers are in the{" "}
+            <Link href="/api-docs" className="font-medium text-accent underline-offset-2 hover:underline">
+              API reference
+            </Link>
+            .
           </p>
         </div>
       </Card>

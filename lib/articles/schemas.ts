@@ -109,7 +109,8 @@ export const CreateRevisionInput = z
       .number({ error: "Send baseRevision: the number of the revision you corrected." })
       .int("A revision number is a whole number.")
       .min(1, "Revisions are numbered from 1.")
-      .max(2_147_483_647, "No such revision."),
+      .max(2_147_483_647, "No such revision.")
+      .meta({ description: "The number of the revision you corrected (`revision.number` of the article); 409 when it is no longer the current one." }),
   })
   .refine((value) => (value.text === undefined) !== (value.doc === undefined), {
     message: "Send either the corrected text or a document, not both.",

@@ -16,6 +16,10 @@ const offset = (label: string) =>
 const context = (label: string) =>
   z.string({ error: `Send the ${label} as text.` }).max(MAX_CONTEXT_CHARS, `A ${label} has at most ${MAX_CONTEXT_CHARS} characters.`);
 
+/** The message for a revision sent as its id (a string) rather than its number. */
+export const REVISION_ID_GIVEN =
+  "revision is the revision's number, not its id: send the revision's number (e.g. 3), not its id (`revision.number` of GET /api/articles/:id).";
+
 /** The selectors of a span of one revision's canonical text (D2), as a client sends them. */
 const spanFields = {
   exact: z
@@ -27,10 +31,17 @@ const spanFields = {
   start: offset("start"),
   end: offset("end"),
   revision: z
-    .number({ error: "Send the number of the revision the claim was marked on." })
+    .number({
+      // A script that read `GET /api/articles/:id` may take the revision's id for it.
+      error: (issue) =>
+        typeof issue.input === "string"
+          ? REVISION_ID_GIVEN
+          : "Send the number of the revision the claim was marked on.",
+    })
     .int("A revision number is a whole number.")
     .min(1, "Revisions are numbered from 1.")
-    .max(2_147_483_647, "No such revision."),
+    .max(2_147_483_647, "No such revision.")
+    .meta({ description: "The revision's number (`revision.number` of the article, e.g. 3), not its id." }),
 };
 
 const hasText = (value: { exact: string }) => value.exact.trim() !== "";

@@ -23,6 +23,11 @@ export interface ResponseDoc {
   contentType?: string;
   /** Response headers worth documenting (ETag, Location, Retry-After…), name → description. */
   headers?: Record<string, string>;
+  /**
+   * Several media types for one status (an export answers HTML, Markdown or JSON-LD), each
+   * with its schema or null when the body is not JSON. Replaces `schema` and `contentType`.
+   */
+  content?: Record<string, ZodType | null>;
 }
 
 export interface RouteDoc {

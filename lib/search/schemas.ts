@@ -109,6 +109,3 @@ export const ReuseSourcesInput = z.strictObject({
     .min(1, "Send the id of the claim whose sources to reuse.")
     .max(100),
 });
-
-export const ClaimParams = z.object({ id: z.string() });
-export const ClaimLinkParams = z.object({ id: z.string(), otherId: z.string() });

@@ -50,6 +50,19 @@ describe("creating a claim", () => {
     });
   });
 
+  it("refuses the revision's id in place of its number, saying which to send, and stores nothing", async () => {
+    const reviewer = await makeUser();
+    const articleId = await makeClaimArticle();
+    const article = await getArticle({ actor: reviewer, id: articleId });
+    const input = claimInput("The minister", { revision: article.revision.id });
+    await expectRefused(() => createClaim({ actor: reviewer, articleId, input }), {
+      code: "invalid_input",
+      message: expect.stringMatching(/revision's number \(e\.g\. 3\), not its id/),
+      fields: { revision: expect.stringMatching(/number.*not its id/) },
+    });
+    expect(await db.claim.count({ where: { articleId } })).toBe(0);
+  });
+
   it("answers 422 when the quote is not the text at start..end, and stores nothing", async () => {
     const reviewer = await makeUser();
     const articleId = await makeClaimArticle();

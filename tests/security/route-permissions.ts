@@ -280,6 +280,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     ],
   },
   "GET /api/reviews/queue": { access: "session", onMissing: 200 },
+  "GET /api/openapi.json": { access: "public", onMissing: 200 },
   // Called without `q`: 400 for every signed-in caller (what to search for is required).
   "GET /api/search": { access: "session", onMissing: 400 },
   "POST /api/signup": { access: "public", onMissing: 201, skip: "creates accounts; covered by e2e/auth.spec.ts" },

@@ -1,9 +1,9 @@
 /** Desk memory in the API reference: search, "checked before" matches, links, reusing sources. */
 import { z } from "zod";
 import { routeDoc, type RouteDoc } from "@/lib/openapi/route-doc";
+import { Annotation } from "@/lib/openapi/responses/claims";
+import { ClaimIdParams } from "@/lib/openapi/routes/params";
 import {
-  ClaimLinkParams,
-  ClaimParams,
   LinkClaimInput,
   MatchesSchema,
   ReuseSourcesInput,
@@ -13,8 +13,10 @@ import {
 
 const LinkSchema = z.object({ claimId: z.string(), otherClaimId: z.string() });
 
-/** The created drafts: AnnotationDTOs of kind "source" (described with the annotation routes). */
-const ReusedSourcesSchema = z.object({ items: z.array(z.looseObject({ id: z.string(), kind: z.literal("source"), status: z.literal("draft") })) });
+/** The drafts created: source annotations of the caller, status draft. */
+const ReusedSourcesSchema = z.object({ items: z.array(Annotation) });
+
+const ClaimLinkParams = ClaimIdParams.extend({ otherId: z.string().describe("The id of the linked claim.") });
 
 export const routes: RouteDoc[] = [
   routeDoc({
@@ -34,7 +36,6 @@ export const routes: RouteDoc[] = [
     responses: {
       200: { description: "One page of results.", schema: SearchPageSchema },
       400: { description: "No query, an unknown filter value, a malformed date or an unknown cursor." },
-      401: { description: "Not signed in." },
     },
   }),
   routeDoc({
@@ -47,10 +48,9 @@ export const routes: RouteDoc[] = [
       "`verdict` is the approved verdict, or null. `links` lists every claim linked to this one.",
     tags: ["Search"],
     access: "session",
-    params: ClaimParams,
+    params: ClaimIdParams,
     responses: {
       200: { description: "The matches and links.", schema: MatchesSchema },
-      401: { description: "Not signed in." },
       404: { description: "No such claim." },
     },
   }),
@@ -61,13 +61,12 @@ export const routes: RouteDoc[] = [
     description: "Recorded both ways and audited on both claims (`claim.linked`). Linking again changes nothing (200).",
     tags: ["Search"],
     access: "session",
-    params: ClaimParams,
+    params: ClaimIdParams,
     body: LinkClaimInput,
     responses: {
       201: { description: "Linked.", schema: LinkSchema },
       200: { description: "Already linked; nothing changed.", schema: LinkSchema },
       400: { description: "No claim id, an extra field, or the claim itself." },
-      401: { description: "Not signed in." },
       404: { description: "Either claim does not exist." },
     },
   }),
@@ -81,7 +80,6 @@ export const routes: RouteDoc[] = [
     params: ClaimLinkParams,
     responses: {
       204: { description: "Unlinked." },
-      401: { description: "Not signed in." },
       404: { description: "Either claim does not exist, or they are not linked." },
     },
   }),
@@ -94,12 +92,11 @@ export const routes: RouteDoc[] = [
       "review like any other. A source the caller already has here (same url) is not copied again.",
     tags: ["Search"],
     access: "session",
-    params: ClaimParams,
+    params: ClaimIdParams,
     body: ReuseSourcesInput,
     responses: {
       201: { description: "The drafts created (none when all were copied before).", schema: ReusedSourcesSchema },
       400: { description: "No claim id, an extra field, or the claim itself." },
-      401: { description: "Not signed in." },
       404: { description: "Either claim does not exist." },
       409: { description: "The other claim has no approved sources." },
     },

@@ -1,0 +1,119 @@
+/** Articles, their revisions and the live event stream. */
+import { z } from "zod";
+import { CreateArticleInput, CreateRevisionInput, ListInput, PreviewArticleInput } from "@/lib/articles/schemas";
+import { routeDoc, type RouteDoc } from "@/lib/openapi/route-doc";
+import { Article, ArticlePreview, ArticleSummary, CreatedRevision, RevisionDetail, RevisionList } from "@/lib/openapi/responses/articles";
+import { page } from "@/lib/openapi/responses/common";
+import { ArticleIdParams, RevisionParams } from "@/lib/openapi/routes/params";
+
+const tags = ["Articles"];
+
+export const routes: RouteDoc[] = [
+  routeDoc({
+    method: "get",
+    path: "/api/articles",
+    summary: "List articles, newest first",
+    tags,
+    access: "session",
+    query: ListInput,
+    responses: { 200: { description: "A page of articles with their claim counts.", schema: page(ArticleSummary) } },
+  }),
+  routeDoc({
+    method: "post",
+    path: "/api/articles",
+    summary: "Import an article",
+    description:
+      "Send the text as exactly one of `text`, `html`, `doc` (a ProseMirror document) or `file` (`{name, contentBase64}`: .txt, .md, .html or .docx). Answers the article with revision 1.",
+    tags,
+    access: "editor",
+    body: CreateArticleInput,
+    responses: {
+      201: { description: "The article, with revision 1.", schema: Article },
+      413: { description: "The article is longer than the desk accepts." },
+      422: { description: "The document or file could not be read as an article." },
+    },
+  }),
+  routeDoc({
+    method: "post",
+    path: "/api/articles/preview",
+    summary: "Preview an import without storing it",
+    description: "The same body as an import (the title optional): answers what would be stored.",
+    tags,
+    access: "editor",
+    body: PreviewArticleInput,
+    responses: {
+      200: { description: "The document as it would be stored.", schema: ArticlePreview },
+      413: { description: "The article is longer than the desk accepts." },
+      422: { description: "The document or file could not be read as an article." },
+    },
+  }),
+  routeDoc({
+    method: "get",
+    path: "/api/articles/{id}",
+    summary: "Read an article",
+    description: "The current revision (document and canonical text) and its claims, in document order.",
+    tags,
+    access: "session",
+    params: ArticleIdParams,
+    responses: {
+      200: { description: "The article.", schema: Article },
+      404: { description: "No such article." },
+    },
+  }),
+  routeDoc({
+    method: "get",
+    path: "/api/articles/{id}/revisions",
+    summary: "List an article's revisions, newest first",
+    tags,
+    access: "session",
+    params: ArticleIdParams,
+    responses: {
+      200: { description: "Every revision, without its text.", schema: RevisionList },
+      404: { description: "No such article." },
+    },
+  }),
+  routeDoc({
+    method: "post",
+    path: "/api/articles/{id}/revisions",
+    summary: "Save a corrected text as a new revision",
+    description:
+      "Send `text` or `doc`, and `baseRevision`: the **number** of the revision you corrected (`revision.number` of `GET /api/articles/{id}`). When it is no longer the current revision the answer is 409 and nothing is saved. Claims are re-anchored on the new text; the answer says how they fared.",
+    tags,
+    access: "editor",
+    params: ArticleIdParams,
+    body: CreateRevisionInput,
+    responses: {
+      201: { description: "The new revision, with how the claims re-anchored.", schema: CreatedRevision },
+      404: { description: "No such article." },
+      409: { description: "`baseRevision` is not the current revision: someone saved a correction first." },
+      413: { description: "The article is longer than the desk accepts." },
+      422: { description: "Nothing changed, or the text would be empty." },
+    },
+  }),
+  routeDoc({
+    method: "get",
+    path: "/api/articles/{id}/revisions/{n}",
+    summary: "Read one revision",
+    tags,
+    access: "session",
+    params: RevisionParams,
+    responses: {
+      200: { description: "Revision `n`, with its text and document.", schema: RevisionDetail },
+      404: { description: "No such article or revision." },
+    },
+  }),
+  routeDoc({
+    method: "get",
+    path: "/api/articles/{id}/events",
+    summary: "Follow an article's changes live (Server-Sent Events)",
+    description:
+      "A `text/event-stream`: one `change` event `{type, id}` per committed change to the article's claims and annotations. Reload what changed with the JSON routes.",
+    tags,
+    access: "session",
+    params: ArticleIdParams,
+    responses: {
+      200: { description: "The event stream; it stays open.", contentType: "text/event-stream", schema: z.string() },
+      404: { description: "No such article." },
+    },
+  }),
+];
