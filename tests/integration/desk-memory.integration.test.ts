@@ -344,3 +344,27 @@ describe("an article's language", () => {
     expect(await db.article.count()).toBe(before);
   });
 });
+
+describe("the language in exports", () => {
+  it("is the ClaimReview inLanguage of a version published from the article", async () => {
+    const { createArticle } = await import("@/lib/articles/create-article");
+    const { SYSTEM } = await import("@/lib/auth/actor");
+    const { publishVersion } = await import("@/lib/versions/publish-version");
+    const { getVersion } = await import("@/lib/versions/get-version");
+    const { renderExport } = await import("@/lib/exports");
+    const [author, reviewer, editor] = [await makeUser(), await makeUser(), await makeUser("editor")];
+    const text = "Le chômage est tombé à 7 % en 2024.";
+    const { id: articleId } = await createArticle({ actor: SYSTEM, input: { title: "Chômage", text, language: "fr" } });
+    const claim = await createClaim({ actor: author, articleId, input: { exact: text, start: 0, end: text.length, revision: 1 } });
+    await approvedSource(author, reviewer, claim.id);
+    await approvedVerdict(author, reviewer, claim.id, "true");
+    const version = await publishVersion({ actor: editor, articleId, input: {} });
+    const { snapshot } = await getVersion({ articleId, number: version.number });
+    expect(snapshot.article.language).toBe("fr");
+    const exported = renderExport(snapshot, "claimreview", {
+      baseUrl: "https://desk.example.org",
+      organization: { name: "Desk", url: "https://desk.example.org" },
+    });
+    expect(exported.body).toContain('"inLanguage": "fr"');
+  });
+});
