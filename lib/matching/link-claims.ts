@@ -60,7 +60,7 @@ export async function linkClaims({ actor, claimId, input }: { actor: Actor | nul
         targetId: self.id,
         after: { otherClaimId: that.id, otherArticleId: that.articleId, otherExact: that.exact },
       });
-      await publishChange(tx, { articleId: self.articleId, type: "claim.linked", id: self.id });
+      await publishChange(tx, { articleId: self.articleId, type: "claim.linked", id: self.id, claimId: self.id });
     }
     return { claimId, otherClaimId: otherId, created: true };
   });
@@ -91,7 +91,7 @@ export async function unlinkClaims({ actor, claimId, otherId }: { actor: Actor |
         targetId: self.id,
         before: { otherClaimId: that.id, otherArticleId: that.articleId, otherExact: that.exact },
       });
-      await publishChange(tx, { articleId: self.articleId, type: "claim.unlinked", id: self.id });
+      await publishChange(tx, { articleId: self.articleId, type: "claim.unlinked", id: self.id, claimId: self.id });
     }
   });
 }

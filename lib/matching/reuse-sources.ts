@@ -79,7 +79,7 @@ export async function reuseSources({ actor, claimId, input }: { actor: Actor | n
         claimId,
         after: { ...annotationSnapshot(row), reusedFromClaimId: fromClaimId },
       });
-      await publishChange(tx, { articleId, type: "annotation.created", id: row.id });
+      await publishChange(tx, { articleId, type: "annotation.created", id: row.id, claimId });
       rows.push(row);
     }
     return rows;

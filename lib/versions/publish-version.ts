@@ -76,7 +76,7 @@ export async function publishVersion({ actor, articleId, input }: PublishVersion
       targetId: version.id,
       after: { articleId, number, revision: publishable.revision.number, sha256, note: snapshot.note, counts },
     });
-    await publishChange(tx, { articleId, type: "version.published", id: version.id });
+    await publishChange(tx, { articleId, type: "version.published", id: version.id, claimId: null });
     return {
       id: version.id,
       articleId,
