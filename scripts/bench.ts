@@ -14,13 +14,14 @@
  *   8. live fan-out: event streams of 10 and 100 open pages while writers change the
  *      1,000-claim article 5 times a second, against the full refetch of before (runs last:
  *      it changes that article)
- *   9. desk memory: "checked before" quality on bench/data/matching.json against plain
+ *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
+ *  10. desk memory: "checked before" quality on bench/data/matching.json against plain
  *      ts_rank; GET /api/search and GET /api/claims/:id/matches on generated articles and claims
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
  * `--live-seconds=N` sets how long line 8 writes (default 20);
- * `--memory-articles=N` sets how many generated articles (50 claims each) line 9 measures speed on
+ * `--memory-articles=N` sets how many generated articles (50 claims each) line 10 measures speed on
  * (default 2,000, i.e. 100,000 claims); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
  */
@@ -48,6 +49,7 @@ import { ANCHORING_CLAIMS, measureAnchoring } from "./bench/anchoring.ts";
 import { describePhases, measureEditor, TYPED_CHARACTERS } from "./bench/editor.ts";
 import { measureExports } from "./bench/exports.ts";
 import { measureLive, type LiveResult } from "./bench/live.ts";
+import { measureTriage, TRIAGE_WORDS } from "./bench/triage.ts";
 import type { BenchData } from "./bench/data.ts";
 import type { LoadResult } from "./bench/load.ts";
 
@@ -328,7 +330,54 @@ async function main(): Promise<void> {
     log(`Warning: the machine is busy (load average ${loadBefore.toFixed(2)}); the figures will be noisy and low.`);
   }
   try {
-    const needsApp = [2, 3, 4, 6, 8, 9].some(wants);
+    if (wants(9)) {
+      log("9. Triage…");
+      const triage = measureTriage(log);
+      const { model, baseline } = triage;
+      const set = `held-out labelled set: ${triage.articles.heldOut} articles, ${model.sentences} sentences, ${model.positives} check-worthy (fitted on the other ${triage.articles.training})`;
+      const describe = (f: typeof model) =>
+        `P ${round(f.precision, 3)}, R ${round(f.recall, 3)}, F1 ${round(f.f1, 3)}, AP ${round(f.averagePrecision, 3)}`;
+      const detail = `${set}; model ${describe(model)}; "contains a number" ${describe(baseline)}`;
+      results.push(
+        { ...result({ name: "9. triage precision, held-out articles", baseline: baseline.precision, value: model.precision, unit: "", target: "reference", pass: true }), detail },
+        { ...result({ name: "9. triage recall, held-out articles", baseline: baseline.recall, value: model.recall, unit: "", target: "reference", pass: true }), detail },
+        {
+          ...result({
+            name: "9. triage F1, held-out articles (baseline: contains a number)",
+            baseline: baseline.f1,
+            value: model.f1,
+            unit: "",
+            target: "≥ 0.80, ≥ baseline + 0.10",
+            pass: model.f1 >= 0.8 && model.f1 >= baseline.f1 + 0.1,
+          }),
+          detail,
+        },
+        {
+          ...result({
+            name: "9. triage average precision of the ranking",
+            baseline: baseline.averagePrecision,
+            value: model.averagePrecision,
+            unit: "",
+            target: "≥ 0.85",
+            pass: model.averagePrecision >= 0.85,
+          }),
+          detail,
+        },
+        {
+          ...result({
+            name: `9. triage: split and score ${TRIAGE_WORDS.toLocaleString("en")} words`,
+            baseline: null,
+            value: triage.scoreMs,
+            unit: "ms",
+            target: "≤ 300 ms",
+            pass: triage.scoreMs <= 300,
+          }),
+          detail: `${triage.words.toLocaleString("en")} words, ${triage.sentences} sentences; runs ${triage.runsMs.map((ms) => round(ms, 1)).join(", ")} ms (median); loading the language model once per process: ${round(triage.loadMs, 0)} ms`,
+        },
+      );
+    }
+
+    const needsApp = [2, 3, 4, 6, 8, 10].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -642,9 +691,9 @@ async function main(): Promise<void> {
     }
 
     // After line 8 (the very last): its 100,000 generated claims would change what the other lines measure.
-    if (wants(9)) {
+    if (wants(10)) {
       const memory = await import("./bench/memory.ts");
-      log("9. Desk memory: matching quality on the labelled set…");
+      log("10. Desk memory: matching quality on the labelled set…");
       const quality = await memory.measureMatchingQuality({ actor: data.alice, root: ROOT });
       const { reranked, baseline } = quality;
       const setDetail =
@@ -654,16 +703,16 @@ async function main(): Promise<void> {
         `${reranked.sameShare.toFixed(0)} % of restatements called "same claim"`;
       results.push(
         {
-          ...result({ name: "9. matching MAP@5, restatements", baseline: baseline.map.all, value: reranked.map.all, unit: "", target: "≥ 0.85", pass: reranked.map.all >= 0.85 }),
+          ...result({ name: "10. matching MAP@5, restatements", baseline: baseline.map.all, value: reranked.map.all, unit: "", target: "≥ 0.85", pass: reranked.map.all >= 0.85 }),
           detail: `baseline = plain full-text search (ts_rank, first 5); ${setDetail}`,
         },
         {
-          ...result({ name: "9. matching MAP@5, held-out half", baseline: baseline.map.b, value: reranked.map.b, unit: "", target: "reference", pass: true }),
+          ...result({ name: "10. matching MAP@5, held-out half", baseline: baseline.map.b, value: reranked.map.b, unit: "", target: "reference", pass: true }),
           detail: "half b of bench/data/matching.json, not looked at when the weights were chosen",
         },
         {
           ...result({
-            name: "9. unrelated sentences with a suggestion",
+            name: "10. unrelated sentences with a suggestion",
             baseline: baseline.unrelatedWithSuggestion,
             value: reranked.unrelatedWithSuggestion,
             unit: "%",
@@ -675,7 +724,7 @@ async function main(): Promise<void> {
       );
       if (server) {
         const claims = MEMORY_ARTICLES * MEMORY_CLAIMS_PER_ARTICLE;
-        log(`9. Desk memory: generating ${MEMORY_ARTICLES.toLocaleString("en")} articles, ${claims.toLocaleString("en")} claims…`);
+        log(`10. Desk memory: generating ${MEMORY_ARTICLES.toLocaleString("en")} articles, ${claims.toLocaleString("en")} claims…`);
         const { SEED } = await import("./bench/data.ts");
         const generated = await memory.generateMemoryData({
           articles: MEMORY_ARTICLES,
@@ -685,7 +734,7 @@ async function main(): Promise<void> {
           log,
         });
         const size = await memory.memoryIndexSize();
-        log(`9. Desk memory: search and matches at c=8 (${MEMORY_REQUESTS} requests each)…`);
+        log(`10. Desk memory: search and matches at c=8 (${MEMORY_REQUESTS} requests each)…`);
         const speed = await memory.measureMemorySpeed({
           origin: server.url,
           token: data.token,
@@ -701,7 +750,7 @@ async function main(): Promise<void> {
           const failures = load.non2xx + load.errors;
           results.push({
             ...result({
-              name: `9. ${label} p95 c=8, ${claims.toLocaleString("en")} claims`,
+              name: `10. ${label} p95 c=8, ${claims.toLocaleString("en")} claims`,
               baseline: null,
               value: load.p95,
               unit: "ms",
@@ -713,7 +762,7 @@ async function main(): Promise<void> {
           });
         }
         results.push({
-          ...reference(`9. search index size, ${claims.toLocaleString("en")} claims`, size.total / MB, "MB"),
+          ...reference(`10. search index size, ${claims.toLocaleString("en")} claims`, size.total / MB, "MB"),
           detail: size.detail,
         });
       }

@@ -21,6 +21,10 @@ const MINIMUM_ROLE = {
   "claim.reattach": "reviewer",
   // Recording that two claims are the same claim (and undoing it): anyone who marks claims.
   "claim.link": "reviewer",
+  // Suggested sentences (lib/triage): any reviewer dismisses one for the desk, or brings it
+  // back; refitting the desk's weights on its examples is an administrator's.
+  "suggestion.dismiss": "reviewer",
+  "triage.refit": "admin",
   // Annotations: written, edited, submitted, withdrawn and deleted by their author only;
   // the ownership and status rules live in lib/annotations/access.ts.
   "annotation.create": "reviewer",

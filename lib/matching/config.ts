@@ -2,7 +2,7 @@
  * The one place where "checked before" is tuned. Scores are the re-ranker's normalised
  * BM25-style similarity (lib/matching/rerank.ts), from 0 (nothing in common) to 1 (the same
  * words). Chosen on the first half of the labelled set (bench/data/matching.json) and
- * reported on both halves by `npm run bench` (line 9).
+ * reported on both halves by `npm run bench` (line 10).
  */
 export const MATCHING = {
   /** A claim scoring at least this is shown as similar. */

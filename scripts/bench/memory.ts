@@ -1,5 +1,5 @@
 /**
- * Line 9, desk memory.
+ * Line 10, desk memory.
  *
  * Quality: the labelled set bench/data/matching.json. Each desk claim and each test sentence is
  * marked as a claim on an article of its own; for every restatement, "checked before"

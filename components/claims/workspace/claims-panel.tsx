@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, type RefObject } from "react";
+import { useMemo, type ReactNode, type RefObject } from "react";
 import type { ListedClaim, WorkspaceArticle } from "@/components/claims/listed-claim";
 import type { LiveState } from "@/components/claims/use-article-events";
 import { ClaimList } from "@/components/claims/claim-list";
@@ -46,6 +46,7 @@ export function ClaimsPanel({
   onReload,
   onShowInText,
   onOpenFromList,
+  suggestions,
 }: {
   /** The panel's scroll box (scrolled to the top when a claim is opened). */
   panelRef: RefObject<HTMLElement | null>;
@@ -65,6 +66,8 @@ export function ClaimsPanel({
   onShowInText: (claimId: string) => void;
   /** Opens a claim chosen in the list (and scrolls the text to it). */
   onOpenFromList: (claimId: string) => void;
+  /** The suggested claims section, above the claim list. */
+  suggestions?: ReactNode;
 }) {
   const { pending, detail, activeId } = panel;
   const active = [...article.claims, ...article.orphanedClaims].find((claim) => claim.id === activeId) ?? null;
@@ -88,7 +91,9 @@ export function ClaimsPanel({
       ) : null}
       {pending ? (
         <NewClaimForm
+          key={`${pending.start}-${pending.end}`}
           exact={pending.exact}
+          initialClaimant={pending.claimant ?? ""}
           pending={marking.saving}
           error={marking.error}
           onSubmit={marking.onSubmit}
@@ -111,6 +116,7 @@ export function ClaimsPanel({
         />
       ) : (
         <div className="grid gap-6">
+          {suggestions}
           <ClaimList
             claims={sorted}
             filters={panel.filters}

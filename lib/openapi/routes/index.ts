@@ -13,6 +13,7 @@ import { routes as claims } from "@/lib/openapi/routes/claims";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
 import { routes as search } from "@/lib/openapi/routes/search";
+import { routes as triage } from "@/lib/openapi/routes/triage";
 import { routes as versions } from "@/lib/openapi/routes/versions";
 
 export const allRoutes: RouteDoc[] = [
@@ -21,6 +22,7 @@ export const allRoutes: RouteDoc[] = [
   ...annotations,
   ...reviews,
   ...search,
+  ...triage,
   ...versions,
   ...accounts,
   ...auth,
