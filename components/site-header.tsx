@@ -5,6 +5,7 @@ import { RoleBadge } from "@/components/role-badge";
 import { HeaderMenu, type HeaderDestination } from "@/components/header-menu";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { can } from "@/lib/auth/policy";
+import { HeaderSearch } from "@/components/search/header-search";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
@@ -71,7 +72,7 @@ export async function SiteHeader() {
           <span className="hidden sm:inline">Factdesk</span>
         </Link>
         {actor ? (
-          <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} />
+          <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} actions={<HeaderSearch />} />
         ) : (
           <Link href="/signin" className="ml-auto text-sm font-medium text-accent hover:underline">
             Sign in

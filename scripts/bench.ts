@@ -15,10 +15,14 @@
  *      1,000-claim article 5 times a second, against the full refetch of before (runs last:
  *      it changes that article)
  *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
+ *  10. desk memory: "checked before" quality on bench/data/matching.json against plain
+ *      ts_rank; GET /api/search and GET /api/claims/:id/matches on generated articles and claims
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
- * `--live-seconds=N` sets how long line 8 writes (default 20); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
+ * `--live-seconds=N` sets how long line 8 writes (default 20);
+ * `--memory-articles=N` sets how many generated articles (50 claims each) line 10 measures speed on
+ * (default 2,000, i.e. 100,000 claims); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
  */
 import fs from "node:fs";
@@ -67,6 +71,9 @@ const only = argument("only")
 const wants = (line: number) => !only || only.includes(line);
 const LOAD_SECONDS = Number(argument("seconds") ?? 5);
 const CPU_PROFILE_DIR = argument("cpu-prof");
+const MEMORY_ARTICLES = Number(argument("memory-articles") ?? 2_000);
+const MEMORY_CLAIMS_PER_ARTICLE = 50;
+const MEMORY_REQUESTS = 400;
 const PG_SECONDS = 3;
 const ANCHORING_RUNS = 7;
 const PAGE_LOADS = 3;
@@ -370,7 +377,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -681,6 +688,84 @@ async function main(): Promise<void> {
     if (server && wants(8)) {
       log("8. Live fan-out…");
       results.push(...(await liveLine({ server, data, databaseUrl: database.url, start: startSecond, cleanup })));
+    }
+
+    // After line 8 (the very last): its 100,000 generated claims would change what the other lines measure.
+    if (wants(10)) {
+      const memory = await import("./bench/memory.ts");
+      log("10. Desk memory: matching quality on the labelled set…");
+      const quality = await memory.measureMatchingQuality({ actor: data.alice, root: ROOT });
+      const { reranked, baseline } = quality;
+      const setDetail =
+        `${quality.restatements} restatements (half a ${reranked.map.a.toFixed(3)}, held-out half b ${reranked.map.b.toFixed(3)}; ` +
+        `ts_rank baseline a ${baseline.map.a.toFixed(3)}, b ${baseline.map.b.toFixed(3)}), ${quality.unrelated} unrelated sentences, ` +
+        `${quality.desk} desk claims; missed ${reranked.missed.join(" ") || "none"}; unrelated suggested ${reranked.suggested.join(" ") || "none"}; ` +
+        `${reranked.sameShare.toFixed(0)} % of restatements called "same claim"`;
+      results.push(
+        {
+          ...result({ name: "10. matching MAP@5, restatements", baseline: baseline.map.all, value: reranked.map.all, unit: "", target: "≥ 0.85", pass: reranked.map.all >= 0.85 }),
+          detail: `baseline = plain full-text search (ts_rank, first 5); ${setDetail}`,
+        },
+        {
+          ...result({ name: "10. matching MAP@5, held-out half", baseline: baseline.map.b, value: reranked.map.b, unit: "", target: "reference", pass: true }),
+          detail: "half b of bench/data/matching.json, not looked at when the weights were chosen",
+        },
+        {
+          ...result({
+            name: "10. unrelated sentences with a suggestion",
+            baseline: baseline.unrelatedWithSuggestion,
+            value: reranked.unrelatedWithSuggestion,
+            unit: "%",
+            target: "≤ 15 %",
+            pass: reranked.unrelatedWithSuggestion <= 15,
+          }),
+          detail: `baseline = any claim sharing a term; ${setDetail}`,
+        },
+      );
+      if (server) {
+        const claims = MEMORY_ARTICLES * MEMORY_CLAIMS_PER_ARTICLE;
+        log(`10. Desk memory: generating ${MEMORY_ARTICLES.toLocaleString("en")} articles, ${claims.toLocaleString("en")} claims…`);
+        const { SEED } = await import("./bench/data.ts");
+        const generated = await memory.generateMemoryData({
+          articles: MEMORY_ARTICLES,
+          claimsPerArticle: MEMORY_CLAIMS_PER_ARTICLE,
+          authorId: data.alice.id,
+          seed: SEED,
+          log,
+        });
+        const size = await memory.memoryIndexSize();
+        log(`10. Desk memory: search and matches at c=8 (${MEMORY_REQUESTS} requests each)…`);
+        const speed = await memory.measureMemorySpeed({
+          origin: server.url,
+          token: data.token,
+          generated,
+          requests: MEMORY_REQUESTS,
+          serverCpuMs: server.cpuMs,
+        });
+        const scale = `${generated.articles.toLocaleString("en")} articles, ${generated.claims.toLocaleString("en")} claims (generated in ${generated.seconds.toFixed(0)} s)`;
+        for (const [label, load, alone] of [
+          ["search", speed.search, speed.searchAlone],
+          ["matches", speed.matches, speed.matchesAlone],
+        ] as const) {
+          const failures = load.non2xx + load.errors;
+          results.push({
+            ...result({
+              name: `10. ${label} p95 c=8, ${claims.toLocaleString("en")} claims`,
+              baseline: null,
+              value: load.p95,
+              unit: "ms",
+              target: "≤ 100 ms",
+              pass: load.p95 <= 100 && failures === 0,
+              ...(failures ? { note: `${failures} failed responses` } : {}),
+            }),
+            detail: `${scale}; ${httpDetail(load)}; one request at a time: median ${round(alone, 1)} ms`,
+          });
+        }
+        results.push({
+          ...reference(`10. search index size, ${claims.toLocaleString("en")} claims`, size.total / MB, "MB"),
+          detail: size.detail,
+        });
+      }
     }
   } finally {
     log("Stopping the app, the browser and the database…");

@@ -11,6 +11,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { LANGUAGE_CODES, LANGUAGES } from "@/lib/articles/languages";
 import { Textarea } from "@/components/ui/textarea";
 import { Alert } from "@/components/ui/alert";
 import { ArticleDocument } from "@/components/articles/article-document";
@@ -43,6 +45,8 @@ interface Metadata {
   author: string;
   url: string;
   publishedAt: string;
+  /** "" = detect from the text. */
+  language: string;
 }
 
 /** The file's bytes as base64, read by the browser (the API takes JSON only). */
@@ -81,7 +85,7 @@ const ORIGINS: Record<ArticlePreviewDTO["origin"], string> = {
 export function ImportForm() {
   const id = useId();
   const router = useRouter();
-  const [meta, setMeta] = useState<Metadata>({ title: "", outlet: "", author: "", url: "", publishedAt: "" });
+  const [meta, setMeta] = useState<Metadata>({ title: "", outlet: "", author: "", url: "", publishedAt: "", language: "" });
   const [mode, setMode] = useState<Mode>("file");
   const [text, setText] = useState("");
   const [html, setHtml] = useState("");
@@ -112,6 +116,7 @@ export function ImportForm() {
       author: meta.author,
       url: meta.url,
       publishedAt: meta.publishedAt === "" ? null : meta.publishedAt,
+      language: meta.language === "" ? null : meta.language,
     };
   }
 
@@ -200,7 +205,7 @@ export function ImportForm() {
     }
   }
 
-  const set = (key: keyof Metadata) => (event: React.ChangeEvent<HTMLInputElement>) => setMeta({ ...meta, [key]: event.target.value });
+  const set = (key: keyof Metadata) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setMeta({ ...meta, [key]: event.target.value });
   const sourceError = mode === "url" ? fields.url : (fields[mode] ?? fields.text ?? fields.html ?? fields.file ?? fields.doc);
 
   return (
@@ -250,6 +255,26 @@ export function ImportForm() {
             onChange={set("publishedAt")}
             error={fields.publishedAt}
           />
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-language`}>Language</Label>
+            <Select
+              id={`${id}-language`}
+              value={meta.language}
+              onChange={set("language")}
+              aria-describedby={`${id}-language-hint`}
+              aria-invalid={fields.language ? true : undefined}
+            >
+              <option value="">Detect from the text</option>
+              {LANGUAGE_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGES[code].name}
+                </option>
+              ))}
+            </Select>
+            <p id={`${id}-language-hint`} className={fields.language ? "text-xs font-medium text-danger" : "text-xs text-muted"}>
+              {fields.language ?? "Search matches word forms in this language; English when it cannot be told."}
+            </p>
+          </div>
         </Card>
 
         <Card className="grid gap-4 p-5">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EditorContent } from "@tiptap/react";
 import type { WorkspaceArticle } from "@/components/claims/listed-claim";
 import { claimRange } from "@/components/editor/claim-highlights";
@@ -27,10 +27,19 @@ import { SuggestionList } from "@/components/triage/suggestion-list";
  * into edit mode (`useRevisionEditing`): the highlights follow the edits, and saving posts the
  * document as a new revision, after which the claims come back re-anchored by the server (D2).
  */
-export function ArticleWorkspace({ initial, canRevise = false }: { initial: WorkspaceArticle; canRevise?: boolean }) {
+export function ArticleWorkspace({
+  initial,
+  canRevise = false,
+  initialClaimId,
+}: {
+  initial: WorkspaceArticle;
+  canRevise?: boolean;
+  /** A claim to open at once (the page's `?claim=`). */
+  initialClaimId?: string;
+}) {
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const panel = useClaimPanel(panelRef);
+  const panel = useClaimPanel(panelRef, initialClaimId);
   const live = useLiveArticle(initial, panel.detail.reload, panel.activeId);
   const { article } = live;
   const marking = useClaimMarking(textRef, live, panel);
@@ -72,6 +81,11 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
     },
     [editor],
   );
+
+  // The claim opened from the address is shown in the text once the editor is there.
+  useEffect(() => {
+    if (initialClaimId) scrollToClaim(initialClaimId);
+  }, [initialClaimId, scrollToClaim]);
 
   function showInText(claimId: string) {
     if (!editor) return;

@@ -10,6 +10,7 @@ import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { AnnotationCard } from "@/components/claims/annotation-card";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
 import { ClaimHistory } from "@/components/claims/claim-history";
+import { CheckedBefore } from "@/components/search/checked-before";
 
 type Adding = "source" | "verification" | null;
 
@@ -113,6 +114,8 @@ export function ClaimDetail({
         {error ? <Alert tone="danger">{error}</Alert> : null}
         {loadError ? <Alert tone="danger">Could not refresh this claim: {loadError}</Alert> : null}
       </div>
+
+      <CheckedBefore claimId={claim.id} canAnnotate={claim.can.annotate} onSourcesAdded={onChanged} />
 
       <div className="grid gap-2">
         <div className="flex items-center justify-between">

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { CreateArticleInput, isUrlImport } from "@/lib/articles/schemas";
 import { prepareArticleDocument, prepareWebArticleDocument, type PreparedDocument } from "@/lib/articles/import/prepare-article-document";
 import { fetchWebArticle } from "@/lib/articles/import/fetch-web-article";
+import { detectLanguage } from "@/lib/articles/detect-language";
 
 export interface CreateArticleOptions {
   actor: AnyActor;
@@ -59,11 +60,12 @@ export async function createArticle({ actor, input, headings, seedKey }: CreateA
         author: data.author ?? null,
         url: data.url ?? null,
         publishedAt: data.publishedAt ?? null,
+        language: data.language ?? detectLanguage(stored.text),
         seedKey: seedKey ?? null,
         createdById,
         revisions: { create: { number: 1, doc: stored.doc, text: stored.text, createdById } },
       },
-      select: { id: true, title: true },
+      select: { id: true, title: true, language: true },
     });
     await recordEvent(tx, {
       actor,
@@ -72,6 +74,7 @@ export async function createArticle({ actor, input, headings, seedKey }: CreateA
       targetId: article.id,
       after: {
         title: article.title,
+        language: article.language,
         revision: 1,
         origin: stored.origin,
         ...(stored.origin === "url" ? { url: data.url } : {}),

@@ -1,5 +1,6 @@
 /** Input schemas for articles. */
 import { z } from "zod";
+import { LANGUAGE_CODES } from "@/lib/articles/languages";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -69,6 +70,11 @@ const metadataFields = {
     .nullish()
     .or(z.literal("").transform(() => null)),
   publishedAt: z.coerce.date({ error: "Enter a valid date." }).nullish(),
+  /** ISO 639-1; detected from the text when absent or empty. */
+  language: z
+    .enum(LANGUAGE_CODES, { error: "Choose one of the languages offered (an ISO 639-1 code such as en or fr)." })
+    .nullish()
+    .or(z.literal("").transform(() => null)),
 };
 
 const title = z

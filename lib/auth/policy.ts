@@ -19,6 +19,8 @@ const MINIMUM_ROLE = {
   // An orphaned claim (its text gone from a new revision, D2) is put back on text by anyone
   // who could have marked it; closing one is removing it (claim.delete.*).
   "claim.reattach": "reviewer",
+  // Recording that two claims are the same claim (and undoing it): anyone who marks claims.
+  "claim.link": "reviewer",
   // Suggested sentences (lib/triage): any reviewer dismisses one for the desk, or brings it
   // back; refitting the desk's weights on its examples is an administrator's.
   "suggestion.dismiss": "reviewer",

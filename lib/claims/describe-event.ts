@@ -92,6 +92,12 @@ export function describeEvent(event: DescribedEvent): string {
     case "claim.reattached":
       sentence = `${who} re-attached the claim to “${clip(text(snapshotField(event.after, "exact")))}” in ${revisionOf(event.after)}`;
       break;
+    case "claim.linked":
+      sentence = `${who} linked it as the same claim as “${clip(text(snapshotField(event.after, "otherExact")))}”`;
+      break;
+    case "claim.unlinked":
+      sentence = `${who} unlinked it from “${clip(text(snapshotField(event.before, "otherExact")))}”`;
+      break;
     default:
       // Events added later (re-anchoring, publishing) read acceptably until they get a sentence.
       sentence = `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;

@@ -2,7 +2,8 @@
  * schema.org ClaimReview JSON-LD: one per verified claim of a version, with the properties of
  * Google's fact-check markup (https://developers.google.com/search/docs/appearance/structured-data/factcheck):
  *
- * - ClaimReview: claimReviewed, reviewRating, url (required); author, datePublished, itemReviewed.
+ * - ClaimReview: claimReviewed, reviewRating, url (required); author, datePublished, inLanguage
+ *   (the article's language), itemReviewed.
  * - Rating: alternateName (required, the label shown in results); ratingValue, bestRating,
  *   worstRating, name. The numbers come from the verdict scale (lib/verdicts.ts). A verdict off
  *   the true–false scale ("Unverifiable") has no number, so it carries alternateName and name only.
@@ -14,6 +15,7 @@
  */
 import type { SnapshotClaim, VersionSnapshot } from "@/lib/versions/snapshot";
 import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from "@/lib/verdicts";
+import { DEFAULT_LANGUAGE } from "@/lib/articles/languages";
 import { claimUrl, type ExportContext } from "@/lib/exports/context";
 import { safeHref } from "@/lib/exports/escape";
 import { snapshotUrl } from "@/lib/exports/context";
@@ -69,6 +71,7 @@ function claimReview(claim: SnapshotClaim & { verdict: NonNullable<SnapshotClaim
     itemReviewed: item,
     author: { "@type": "Organization", name: context.organization.name, url: context.organization.url },
     datePublished: snapshot.publishedAt,
+    inLanguage: snapshot.article.language ?? DEFAULT_LANGUAGE,
     reviewRating: rating,
   };
   const rationale = claim.verifications.find((verification) => verification.verdict === claim.verdict)?.rationaleText;

@@ -29,6 +29,7 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
       author: true,
       url: true,
       publishedAt: true,
+      language: true,
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, doc: true } },
       versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
     },
@@ -81,6 +82,7 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
       author: article.author,
       url: article.url,
       publishedAt: iso(article.publishedAt),
+      language: article.language,
     },
     revision: { id: revision.id, number: revision.number, text: revision.text, doc: revision.doc as JSONContent },
     claims: claims.map((claim) => ({

@@ -49,6 +49,7 @@ export async function publishVersion({ actor, articleId, input }: PublishVersion
         author: publishable.article.author,
         url: publishable.article.url,
         publishedAt: publishable.article.publishedAt,
+        language: publishable.article.language,
       },
       revision: publishable.revision,
       claims: publishable.claims,

@@ -53,6 +53,9 @@ export const SnapshotFormat1 = z.object({
     author: z.string().nullable(),
     url: z.string().nullable(),
     publishedAt: timestamp.nullable(),
+    // Written since articles have a language (ISO 639-1); absent from snapshots written before,
+    // which are English. Optional, so every snapshot stored before still reads the same.
+    language: z.string().regex(/^[a-z]{2}$/).optional(),
   }),
   revision: z.object({ id: z.string(), number: z.number().int().positive(), text: z.string(), doc: documentNode }),
   claims: z.array(

@@ -37,6 +37,8 @@ export interface SnapshotArticle {
   url: string | null;
   /** When the outlet published the article (ISO 8601, UTC), if known. */
   publishedAt: string | null;
+  /** ISO 639-1; absent in versions published before articles had a language (they are English). */
+  language?: string;
 }
 
 export interface SnapshotRevision {

@@ -261,6 +261,18 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     body: { kind: "source", url: "https://example.org/", title: "A source", stance: "context" },
     owned: [{ on: "claim", own: 201, others: 201 }],
   },
+  "GET /api/claims/[id]/matches": {
+    access: "session",
+    onMissing: 404,
+    owned: [{ on: "claim", own: 200, others: 200 }],
+  },
+  // Links and reused sources name a second claim, which the matrix's fixtures cannot: these
+  // rows are called on missing claims only (a 404 on an existing claim would read as one that
+  // hides it). Linking, unlinking and reusing any claim one can see is everyone's: covered by
+  // tests/integration/desk-memory.integration.test.ts and e2e/desk-memory.spec.ts.
+  "POST /api/claims/[id]/links": { access: "session", onMissing: 404, body: { claimId: "c-matrix-missing" } },
+  "DELETE /api/claims/[id]/links/[otherId]": { access: "session", onMissing: 404 },
+  "POST /api/claims/[id]/reuse-sources": { access: "session", onMissing: 404, body: { fromClaimId: "c-matrix-missing" } },
   "GET /api/claims/[id]/history": {
     access: "session",
     onMissing: 404,
@@ -298,6 +310,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "GET /api/reviews/queue": { access: "session", onMissing: 200 },
   "GET /api/openapi.json": { access: "public", onMissing: 200 },
+  // Called without `q`: 400 for every signed-in caller (what to search for is required).
+  "GET /api/search": { access: "session", onMissing: 400 },
   "POST /api/signup": { access: "public", onMissing: 201, skip: "creates accounts; covered by e2e/auth.spec.ts" },
   // Revoking twice answers 204 again, so one token serves every caller.
   "DELETE /api/tokens/[id]": { access: "session", onMissing: 404, owned: [{ on: "token", own: 204, others: 404 }] },

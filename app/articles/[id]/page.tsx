@@ -13,8 +13,16 @@ import { versionPath } from "@/lib/versions/urls";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  /** `?claim=<id>` opens that claim in the panel (search results and "checked before" link here). */
+  searchParams: Promise<{ claim?: string | string[] }>;
+}) {
   const { id } = await params;
+  const { claim: openClaimId } = await searchParams;
   const actor = await requirePageActor({ pattern: "/articles/[id]", id });
   const article = await getArticle({ actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
@@ -51,7 +59,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           ) : null}
         </p>
       </header>
-      <ArticleWorkspace initial={workspaceArticle(article)} canRevise={can(actor, "article.revise")} />
+      <ArticleWorkspace
+        initial={workspaceArticle(article)}
+        canRevise={can(actor, "article.revise")}
+        initialClaimId={typeof openClaimId === "string" ? openClaimId : undefined}
+      />
     </div>
   );
 }

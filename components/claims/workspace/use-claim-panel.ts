@@ -8,11 +8,11 @@ import type { ClaimSpan } from "@/components/claims/workspace/selection-span";
 /**
  * What the claims panel shows: the claim being marked (a selected span waiting for its
  * claimant), else the open claim (loaded in full by `useClaimDetail`), else the claim list with
- * its filters. Opening a claim drops a claim being marked and scrolls the panel (`panelRef`) to
+ * its filters; `initialClaimId` is open from the start. Opening a claim drops a claim being marked and scrolls the panel (`panelRef`) to
  * its top.
  */
-export function useClaimPanel(panelRef: RefObject<HTMLElement | null>) {
-  const [activeId, setActiveId] = useState<string | null>(null);
+export function useClaimPanel(panelRef: RefObject<HTMLElement | null>, initialClaimId?: string) {
+  const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<ClaimSpan | null>(null);
   const [filters, setFilters] = useState<ClaimFilters>({ status: "all", author: "all" });
   const detail = useClaimDetail(activeId);

@@ -12,6 +12,7 @@ import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
+import { routes as search } from "@/lib/openapi/routes/search";
 import { routes as triage } from "@/lib/openapi/routes/triage";
 import { routes as versions } from "@/lib/openapi/routes/versions";
 import { routes as web } from "@/lib/openapi/routes/web";
@@ -21,6 +22,7 @@ export const allRoutes: RouteDoc[] = [
   ...claims,
   ...annotations,
   ...reviews,
+  ...search,
   ...triage,
   ...versions,
   ...web,

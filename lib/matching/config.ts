@@ -1,0 +1,36 @@
+/**
+ * The one place where "checked before" is tuned. Scores are the re-ranker's normalised
+ * BM25-style similarity (lib/matching/rerank.ts), from 0 (nothing in common) to 1 (the same
+ * words). Chosen on the first half of the labelled set (bench/data/matching.json) and
+ * reported on both halves by `npm run bench` (line 10).
+ */
+export const MATCHING = {
+  /** A claim scoring at least this is shown as similar. */
+  similarThreshold: 0.3,
+  /** A claim scoring at least this is called out as the same claim. */
+  sameThreshold: 0.55,
+  /** How many matches a claim shows at most. */
+  maxMatches: 5,
+  /** How many candidates PostgreSQL hands the re-ranker. */
+  textCandidates: 60,
+  /**
+   * Candidates are claims sharing one of the claim's rarer search words: words are taken,
+   * rarest first, while the claims holding them add up to at most this many (and at least
+   * the two rarest), so the database ranks a bounded number of rows on any size of desk.
+   */
+  candidateRowBudget: 2_000,
+  /** Extra weight of a term by what it is: facts weigh more than common words. */
+  boost: { number: 3, entity: 2, word: 1 },
+  /** BM25's term saturation and length normalisation. */
+  k1: 1.2,
+  b: 0.5,
+} as const;
+
+export type MatchLevel = "similar" | "same";
+
+/** The level of a score, or null below the similar threshold. */
+export function matchLevel(score: number): MatchLevel | null {
+  if (score >= MATCHING.sameThreshold) return "same";
+  if (score >= MATCHING.similarThreshold) return "similar";
+  return null;
+}
