@@ -5,7 +5,9 @@
 import type { JobHandlers } from "@/lib/jobs/queue";
 import type { AppJobSpecs } from "@/lib/jobs/registry";
 import { archiveSource } from "@/lib/archives/archive-source";
+import { refitTriageNightly } from "@/lib/triage/refit";
 
 export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
   "archive-source": archiveSource,
+  "refit-triage": refitTriageNightly,
 };

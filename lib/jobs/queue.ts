@@ -29,6 +29,12 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
   expireInSeconds?: number;
   /** Jobs of this kind one worker process runs at the same time (default 4). */
   concurrency?: number;
+  /**
+   * Also run it on this cron schedule (UTC, e.g. "15 3 * * *"), with empty data. The schedule
+   * is a row in the job schema, written by every worker at start: however many instances run,
+   * each occurrence is sent once.
+   */
+  cron?: string;
 }
 
 export type JobSpecs = Record<string, JobSpec>;
@@ -118,7 +124,8 @@ export class JobQueue<T extends JobSpecs> {
         // Only workers run the maintenance (expiring lost jobs, retention): a process that just
         // enqueues (a web server) keeps to its requests.
         supervise: options.supervise,
-        schedule: false,
+        // Likewise only workers send the jobs of cron schedules.
+        schedule: options.supervise,
       });
       boss.on("error", (error: Error) => log(`error: ${error.message}`));
       await boss.start({ attempts: 3 });
@@ -182,6 +189,7 @@ export class JobQueue<T extends JobSpecs> {
         },
       );
       ids.push(id);
+      if (spec.cron) await boss.schedule(name, spec.cron, {}, { tz: "UTC" });
     }
     return {
       stop: async ({ graceful = true, timeoutMs = 10_000 } = {}) => {

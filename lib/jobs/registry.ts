@@ -17,6 +17,18 @@ export const JOB_SPECS = {
     expireInSeconds: 120,
     concurrency: 8,
   },
+  /**
+   * Refits the desk's triage weights on its own examples each night (lib/triage/refit.ts); a
+   * desk with too few examples keeps the weights it has.
+   */
+  "refit-triage": {
+    data: z.strictObject({}),
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    expireInSeconds: 600,
+    concurrency: 1,
+    cron: "15 3 * * *",
+  },
 } satisfies JobSpecs;
 
 export type AppJobSpecs = typeof JOB_SPECS;

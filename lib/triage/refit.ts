@@ -12,7 +12,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
-import type { Actor, AnyActor } from "@/lib/auth/actor";
+import { SYSTEM, type Actor, type AnyActor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
 import { recordEvent } from "@/lib/audit/record-event";
 import { fitWeights, type LabelledVector } from "@/lib/triage/fit";
@@ -74,4 +74,21 @@ export async function refitTriage({ actor, input }: { actor: Actor | null; input
   assertCan(actor, "triage.refit");
   parseInput(RefitInput, input);
   return refitTriageWeights(actor);
+}
+
+/**
+ * The nightly refit (job "refit-triage", lib/jobs/registry.ts), acting as the system. A desk
+ * that has too few examples yet keeps its weights: that is not a failure to retry.
+ */
+export async function refitTriageNightly(): Promise<void> {
+  try {
+    const model = await refitTriageWeights(SYSTEM);
+    console.log(`[factdesk triage] refitted on ${model.examples} examples`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") {
+      console.log(`[factdesk triage] not refitted: ${error.message}`);
+      return;
+    }
+    throw error;
+  }
 }

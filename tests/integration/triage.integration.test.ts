@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listSuggestions } from "@/lib/triage/list-suggestions";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/triage/dismiss-suggestion";
-import { MIN_REFIT_EXAMPLES, refitTriage } from "@/lib/triage/refit";
+import { MIN_REFIT_EXAMPLES, refitTriage, refitTriageNightly } from "@/lib/triage/refit";
+import { JobQueue } from "@/lib/jobs/queue";
+import { JOB_SPECS } from "@/lib/jobs/registry";
 import { SHIPPED_WEIGHTS } from "@/lib/triage/model";
 import type { SuggestionDTO } from "@/lib/triage/present";
 import type { Actor } from "@/lib/auth/actor";
@@ -192,5 +194,31 @@ describe("refitting the weights on the desk's examples", () => {
     // The reasons still come from the features.
     const after = (await suggestions(reviewer, probe, "all")).find((item) => item.exact.startsWith("The ferry"));
     expect(after?.reasons).toContain("a quantity: 212 cars");
+  });
+
+  it("refits each night through the job queue, as the system, once the desk has the examples", async () => {
+    // The previous test gave the desk its examples. A worker registers the nightly schedule.
+    const queue = new JobQueue(JOB_SPECS, { pollingIntervalSeconds: 0.5, max: 2 });
+    try {
+      await queue.work({ "refit-triage": refitTriageNightly });
+      const schedules = await db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM factdesk_jobs.schedule`;
+      expect(schedules).toContainEqual({ name: "refit-triage", cron: JOB_SPECS["refit-triage"].cron });
+
+      // The scheduled job, run now.
+      const before = await db.triageModel.count();
+      const id = await queue.enqueue("refit-triage", {});
+      expect(id).not.toBeNull();
+      const deadline = Date.now() + 30_000;
+      while ((await db.triageModel.count()) === before) {
+        if (Date.now() > deadline) throw new Error("the nightly refit did not run");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const model = await db.triageModel.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+      expect(model.fittedById).toBeNull();
+      expect(model.examples).toBeGreaterThanOrEqual(MIN_REFIT_EXAMPLES);
+      expect(await db.auditEvent.findFirst({ where: { action: "triage.refitted", targetId: model.id } })).toMatchObject({ actorId: null });
+    } finally {
+      await queue.stop({ graceful: false });
+    }
   });
 });
