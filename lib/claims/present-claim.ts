@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/policy";
 import type { ClaimAbilities, ClaimDTO } from "@/lib/claims/present";
 import { visibleAnnotationWhere } from "@/lib/annotations/access";
 import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { assignmentSelect, presentAssignment } from "@/lib/assignments/present";
+import { claimAssignAbilities } from "@/lib/assignments/rules";
 
 /** The columns of a claim itself. */
 const claimColumns = {
@@ -21,6 +23,7 @@ const claimColumns = {
   createdAt: true,
   createdById: true,
   createdBy: { select: { id: true, name: true } },
+  ...assignmentSelect,
   // All annotations, drafts included: whether the creator may still remove the claim
   // depends on them, even on the ones the creator cannot see.
   _count: { select: { annotations: true } },
@@ -52,6 +55,7 @@ export function claimAbilities(actor: Actor, claim: { createdById: string; annot
 }
 
 function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): Omit<ClaimDTO, "annotations"> {
+  const assignment = presentAssignment(row);
   return {
     id: row.id,
     articleId: row.articleId,
@@ -65,7 +69,11 @@ function presentClaimColumns(row: Omit<ClaimRow, "annotations">, actor: Actor): 
     claimant: row.claimant,
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
     createdAt: row.createdAt.toISOString(),
-    can: claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
+    can: {
+      ...claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
+      ...claimAssignAbilities(actor, assignment?.assignee.id ?? null),
+    },
+    assignment,
   };
 }
 

@@ -3,6 +3,7 @@
  * The editor, the side panel and API clients all read these; rows never leave `lib/`.
  */
 import type { JSONContent } from "@tiptap/core";
+import type { AssignmentDTO } from "@/lib/assignments/present";
 
 export const VERDICTS = ["true", "mostly_true", "mixed", "misleading", "false", "unverifiable"] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -102,6 +103,16 @@ export interface ClaimAbilities {
   annotate: boolean;
 }
 
+/** What the asking user may do with a claim's assignment (lib/assignments/rules.ts decides). */
+export interface ClaimAssignAbilities {
+  /** Assign anyone, change the due date (editors). */
+  assign: boolean;
+  /** Take the claim for themselves (it is unassigned). */
+  take: boolean;
+  /** Leave it unassigned (editors; the assignee for themselves). */
+  release: boolean;
+}
+
 export interface ClaimDTO {
   id: string;
   articleId: string;
@@ -117,7 +128,9 @@ export interface ClaimDTO {
   createdAt: string;
   /** Annotations the asking user may see: every submitted one, and their own drafts. */
   annotations: AnnotationDTO[];
-  can: ClaimAbilities;
+  can: ClaimAbilities & ClaimAssignAbilities;
+  /** Who is checking the claim and by when; null when nobody is assigned. */
+  assignment: AssignmentDTO | null;
 }
 
 /**
@@ -150,9 +163,10 @@ export interface VerificationAnnotationSummaryDTO extends AnnotationSummaryBase 
 export type AnnotationSummaryDTO = SourceAnnotationSummaryDTO | VerificationAnnotationSummaryDTO;
 
 /** A claim in an article's claim list (`GET /api/articles/:id`), its annotations summarised. */
-export interface ClaimSummaryDTO extends Omit<ClaimDTO, "annotations"> {
+export interface ClaimSummaryDTO extends Omit<ClaimDTO, "annotations" | "can" | "assignment"> {
   /** Annotations the asking user may see, summarised: every submitted one, and their own drafts. */
   annotations: AnnotationSummaryDTO[];
+  can: ClaimAbilities;
 }
 
 /** A submitted annotation waiting for the asking user's review, with the claim in context. */

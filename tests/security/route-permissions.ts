@@ -123,6 +123,21 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "POST /api/account/password": { access: "session", onMissing: 400, body: { currentPassword: "not my password", newPassword: "a new passphrase" } },
   "POST /api/account/sign-out-everywhere": { access: "session", onMissing: 204, skip: "ends the sessions the matrix signs in with; covered by e2e/account-security.spec.ts" },
   "GET /api/activity": { access: "session", onMissing: 200 },
+  "GET /api/assignments": { access: "session", onMissing: 200 },
+  "GET /api/members": { access: "session", onMissing: 200 },
+  // Assigning nobody to an unassigned claim: editors may; a reviewer only takes it or hands back their own.
+  "PUT /api/claims/[id]/assignment": {
+    access: "session",
+    onMissing: 404,
+    body: { assigneeId: null },
+    owned: [{ on: "claim", own: 403, others: { reviewer: 403, editor: 200, admin: 200 } }],
+  },
+  "PUT /api/articles/[id]/assignment": {
+    access: "editor",
+    onMissing: 404,
+    body: { assigneeId: null },
+    owned: [{ on: "article", ...EDITORS_ONLY(200) }],
+  },
   "POST /api/annotations/[id]/replies": {
     access: "session",
     onMissing: 404,

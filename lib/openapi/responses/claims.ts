@@ -20,6 +20,7 @@ import {
   type ReviewQueueItemDTO,
 } from "@/lib/claims/present";
 import { Person, RichTextDocument, Timestamp } from "@/lib/openapi/responses/common";
+import { Assignment } from "@/lib/openapi/responses/assignments";
 import { sameType } from "@/lib/openapi/same-type";
 
 export const Verdict = z.enum(VERDICTS).meta({ id: "Verdict" });
@@ -140,7 +141,12 @@ const claimFields = {
 };
 
 export const Claim = z
-  .object({ ...claimFields, annotations: z.array(Annotation) })
+  .object({
+    ...claimFields,
+    annotations: z.array(Annotation),
+    can: z.object({ delete: z.boolean(), annotate: z.boolean(), assign: z.boolean(), take: z.boolean(), release: z.boolean() }),
+    assignment: Assignment.nullable(),
+  })
   .meta({ id: "Claim", description: "A claim with the annotations the caller may see: every submitted one, and their own drafts." });
 sameType<z.output<typeof Claim>, ClaimDTO>(true);
 

@@ -7,6 +7,7 @@ import type { RouteDoc } from "@/lib/openapi/route-doc";
 import { routes as accounts } from "@/lib/openapi/routes/accounts";
 import { routes as annotations } from "@/lib/openapi/routes/annotations";
 import { routes as articles } from "@/lib/openapi/routes/articles";
+import { routes as assignments } from "@/lib/openapi/routes/assignments";
 import { routes as auth } from "@/lib/openapi/routes/auth";
 import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
@@ -19,6 +20,7 @@ export const allRoutes: RouteDoc[] = [
   ...claims,
   ...annotations,
   ...reviews,
+  ...assignments,
   ...versions,
   ...accounts,
   ...auth,
