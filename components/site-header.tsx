@@ -28,6 +28,9 @@ export async function SiteHeader() {
               <Link href="/articles" className="text-muted hover:text-ink">
                 Articles
               </Link>
+              <Link href="/work" className="text-muted hover:text-ink">
+                My work
+              </Link>
               <Link href="/reviews" className="inline-flex items-center gap-1.5 text-muted hover:text-ink">
                 Reviews
                 {waiting > 0 ? (

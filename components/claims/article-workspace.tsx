@@ -95,7 +95,19 @@ function revisionSummary(created: CreatedRevisionDTO): string {
  * into edit mode: the highlights follow the edits, and saving posts the document as a new
  * revision, after which the claims come back re-anchored by the server (D2).
  */
-export function ArticleWorkspace({ initial, canRevise = false }: { initial: WorkspaceArticle; canRevise?: boolean }) {
+export function ArticleWorkspace({
+  initial,
+  canRevise = false,
+  viewerId,
+  initialClaimId = null,
+}: {
+  initial: WorkspaceArticle;
+  canRevise?: boolean;
+  /** The signed-in user. */
+  viewerId: string;
+  /** A claim to open at once (`?claim=` from My work). */
+  initialClaimId?: string | null;
+}) {
   const router = useRouter();
   const [article, setArticle] = useState<WorkspaceArticle>(initial);
   /** The revision being corrected, while in edit mode. */
@@ -107,7 +119,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
   const [notice, setNotice] = useState<string | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [reattachError, setReattachError] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(initialClaimId);
   const [filters, setFilters] = useState<ClaimFilters>({ status: "all", author: "all" });
   const [pending, setPending] = useState<PendingClaim | null>(null);
   const [saving, setSaving] = useState(false);
@@ -509,6 +521,7 @@ export function ArticleWorkspace({ initial, canRevise = false }: { initial: Work
               void reload();
             }}
             onShowInText={activeIsOrphan ? undefined : () => showInText(active.id)}
+            viewerId={viewerId}
           />
         ) : (
           <div className="grid gap-6">

@@ -10,6 +10,7 @@ import { ClaimStatusBadge } from "@/components/claims/status-badge";
 import { AnnotationCard } from "@/components/claims/annotation-card";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
 import { ClaimHistory } from "@/components/claims/claim-history";
+import { AssignmentControl } from "@/components/assignments/assignment-control";
 
 type Adding = "source" | "verification" | null;
 
@@ -17,6 +18,7 @@ type Adding = "source" | "verification" | null;
 function historyVersion(claim: ClaimDTO): string {
   return [
     claim.status,
+    `${claim.assignment?.assignee.id ?? ""}@${claim.assignment?.dueAt ?? ""}`,
     ...claim.annotations.map(
       (annotation) => `${annotation.id}:${annotation.version}:${annotation.status}:${annotation.reviews.length}:${annotation.replies.length}`,
     ),
@@ -31,8 +33,11 @@ export function ClaimDetail({
   onChanged,
   onDeleted,
   onShowInText,
+  viewerId,
 }: {
   claim: ClaimDTO;
+  /** The signed-in user, who may take the claim for themselves. */
+  viewerId: string;
   /** Why the claim could not be refreshed; what is shown is then the last one loaded. */
   error?: string | null;
   onBack: () => void;
@@ -87,6 +92,13 @@ export function ClaimDetail({
           ) : null}
           Marked by {claim.createdBy.name}
         </p>
+        <AssignmentControl
+          endpoint={`/api/claims/${claim.id}/assignment`}
+          assignment={claim.assignment}
+          can={claim.can}
+          viewerId={viewerId}
+          onChanged={onChanged}
+        />
         <div className="flex flex-wrap gap-1.5">
           {onShowInText ? (
             <Button variant="secondary" size="sm" onClick={onShowInText}>

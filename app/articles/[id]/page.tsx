@@ -10,17 +10,26 @@ import { workspaceArticle } from "@/components/claims/listed-claim";
 import { can } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/versions/version-history";
 import { versionPath } from "@/lib/versions/urls";
+import { getArticleAssignment } from "@/lib/assignments/get-assignment";
+import { ArticleAssignment } from "@/components/assignments/article-assignment";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const { claim } = await searchParams;
   const actor = await requirePageActor(`/articles/${id}`);
   const article = await getArticle({ actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const versions = await listVersions({ actor, articleId: id });
+  const [versions, assignment] = await Promise.all([listVersions({ actor, articleId: id }), getArticleAssignment({ actor, articleId: id })]);
   const meta = [
     article.outlet,
     article.author,
@@ -50,8 +59,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             </Link>
           ) : null}
         </p>
+        <ArticleAssignment articleId={id} assignment={assignment} canAssign={can(actor, "assignment.manage")} viewerId={actor.id} />
       </header>
-      <ArticleWorkspace initial={workspaceArticle(article)} canRevise={can(actor, "article.revise")} />
+      <ArticleWorkspace
+        initial={workspaceArticle(article)}
+        canRevise={can(actor, "article.revise")}
+        viewerId={actor.id}
+        initialClaimId={typeof claim === "string" ? claim : null}
+      />
     </div>
   );
 }
