@@ -6,6 +6,7 @@ const ARTICLE = /NATO and allies reject Macron/;
 /** Marks `phrase` of the seed article as a claim over the API, as the signed-in user; its id and the article's. */
 async function markClaim(page: Page, phrase: string): Promise<{ articleId: string; claimId: string }> {
   await page.getByRole("link", { name: ARTICLE }).first().click();
+  await page.waitForURL(/\/articles\/[^/?]+$/);
   const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
   const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { revision: { number: number; text: string } };
   const start = article.revision.text.indexOf(phrase);

@@ -26,7 +26,7 @@ export function AssigneeLine({ assignment }: { assignment: AssignmentDTO | null 
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <span className="text-sm">
-        <span className="sr-only">Assigned to </span>
+        <span className="text-muted">Assigned to </span>
         <span className="font-medium text-ink" data-testid="assignee">
           {assignment.assignee.name}
         </span>
