@@ -11,9 +11,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishChange } from "@/lib/live/publish";
 import { lockClaim } from "@/lib/claims/lock-claim";
+import { formatDateTime } from "@/lib/format";
 import { AssignInput } from "@/lib/assignments/schemas";
 import { assertMayAssign } from "@/lib/assignments/rules";
 import { assignmentSelect, presentAssignment, type AssignmentDTO } from "@/lib/assignments/present";
+import { excerpt, notify } from "@/lib/notifications/notify";
 
 export interface AssignOptions {
   actor: Actor | null;
@@ -34,7 +36,7 @@ export async function assignClaim({ actor, id, input }: AssignOptions): Promise<
   const data = parseInput(AssignInput, input);
   return db.$transaction(async (tx) => {
     const { articleId } = await lockClaim(tx, id);
-    const before = await tx.claim.findUniqueOrThrow({ where: { id }, select: { assigneeId: true, dueAt: true } });
+    const before = await tx.claim.findUniqueOrThrow({ where: { id }, select: { assigneeId: true, dueAt: true, exact: true } });
     assertMayAssign(actor, { target: "claim", current: before.assigneeId, requested: data.assigneeId });
     await assertAssignable(tx, data.assigneeId);
     const next = nextColumns(before, data);
@@ -48,6 +50,16 @@ export async function assignClaim({ actor, id, input }: AssignOptions): Promise<
       after: eventState(next),
     });
     await publishChange(tx, { articleId, type: "claim.assigned", id });
+    if (next.assigneeId !== null && next.assigneeId !== before.assigneeId) {
+      await notify(tx, {
+        actor,
+        kind: "assignment",
+        recipients: [next.assigneeId],
+        target: { type: "claim", id, articleId, claimId: id },
+        summary: `assigned you a claim: “${excerpt(before.exact)}”${dueText(next.dueAt)}`,
+        audience: null,
+      });
+    }
     return { assignment: presentAssignment(row) };
   });
 }
@@ -57,8 +69,8 @@ export async function assignArticle({ actor, id, input }: AssignOptions): Promis
   assertCan(actor, "assignment.manage");
   const data = parseInput(AssignInput, input);
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ assigneeId: string | null; dueAt: Date | null }[]>`
-      SELECT assignee_id AS "assigneeId", due_at AS "dueAt" FROM articles WHERE id = ${id} FOR NO KEY UPDATE`;
+    const locked = await tx.$queryRaw<{ assigneeId: string | null; dueAt: Date | null; title: string }[]>`
+      SELECT assignee_id AS "assigneeId", due_at AS "dueAt", title FROM articles WHERE id = ${id} FOR NO KEY UPDATE`;
     const before = locked[0];
     if (!before) throw new AppError("not_found", "No such article.");
     assertMayAssign(actor, { target: "article", current: before.assigneeId, requested: data.assigneeId });
@@ -74,6 +86,16 @@ export async function assignArticle({ actor, id, input }: AssignOptions): Promis
       after: eventState(next),
     });
     await publishChange(tx, { articleId: id, type: "article.assigned", id });
+    if (next.assigneeId !== null && next.assigneeId !== before.assigneeId) {
+      await notify(tx, {
+        actor,
+        kind: "assignment",
+        recipients: [next.assigneeId],
+        target: { type: "article", id, articleId: id, claimId: null },
+        summary: `assigned you an article: ${excerpt(before.title)}${dueText(next.dueAt)}`,
+        audience: null,
+      });
+    }
     return { assignment: presentAssignment(row) };
   });
 }
@@ -105,6 +127,11 @@ function nextColumns(before: Columns, data: { assigneeId: string | null; dueAt?:
     // A new assignee starts now; a new due date for the same person keeps when they got it.
     ...(assigneeId === before.assigneeId ? {} : { assignedAt: assigneeId === null ? null : new Date() }),
   };
+}
+
+/** ", due 8 Dec, 17:00 UTC", or nothing. */
+function dueText(dueAt: Date | null): string {
+  return dueAt ? `, due ${formatDateTime(dueAt.toISOString())}` : "";
 }
 
 function eventState(columns: Columns) {

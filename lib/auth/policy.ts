@@ -34,6 +34,8 @@ const MINIMUM_ROLE = {
   // unassigned claim for themselves and hands back their own.
   "assignment.manage": "editor",
   "assignment.take": "reviewer",
+  // Their own notifications and notification settings (lib/notifications/).
+  "account.notifications": "reviewer",
   // Their own password and sessions: every account, from a browser session only
   // (lib/users/change-password.ts, lib/users/sign-out-everywhere.ts).
   "account.manage.own": "reviewer",

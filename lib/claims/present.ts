@@ -54,7 +54,10 @@ export interface ReviewDTO {
 export interface ReplyDTO {
   id: string;
   annotationId: string;
+  /** Plain text; a mentioned person is written `<@userId>` (see `mentions`). */
   body: string;
+  /** The people the body mentions, by their current names. */
+  mentions: PersonDTO[];
   author: PersonDTO;
   createdAt: string;
 }

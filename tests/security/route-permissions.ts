@@ -124,6 +124,15 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "POST /api/account/sign-out-everywhere": { access: "session", onMissing: 204, skip: "ends the sessions the matrix signs in with; covered by e2e/account-security.spec.ts" },
   "GET /api/activity": { access: "session", onMissing: 200 },
   "GET /api/assignments": { access: "session", onMissing: 200 },
+  "GET /api/notifications": { access: "session", onMissing: 200 },
+  "POST /api/notifications/read": { access: "session", onMissing: 200, body: { all: true } },
+  "GET /api/notifications/events": { access: "session", onMissing: 200, skip: "a stream; covered by e2e/notifications.spec.ts" },
+  "GET /api/account/notification-settings": { access: "session", onMissing: 200 },
+  "PUT /api/account/notification-settings": {
+    access: "session",
+    onMissing: 200,
+    body: { kinds: { mention: true, reply: true, review: true, assignment: true }, email: "immediate" },
+  },
   "GET /api/members": { access: "session", onMissing: 200 },
   // Assigning nobody to an unassigned claim: editors may; a reviewer only takes it or hands back their own.
   "PUT /api/claims/[id]/assignment": {

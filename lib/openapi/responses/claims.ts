@@ -44,7 +44,14 @@ export const Review = z
 sameType<z.output<typeof Review>, ReviewDTO>(true);
 
 export const Reply = z
-  .object({ id: z.string(), annotationId: z.string(), body: z.string(), author: Person, createdAt: Timestamp })
+  .object({
+    id: z.string(),
+    annotationId: z.string(),
+    body: z.string().meta({ description: "Plain text; a mentioned person is written `<@userId>`." }),
+    mentions: z.array(Person).meta({ description: "The people the body mentions, by their current names." }),
+    author: Person,
+    createdAt: Timestamp,
+  })
   .meta({ id: "Reply", description: "A message in the discussion thread under an annotation." });
 sameType<z.output<typeof Reply>, ReplyDTO>(true);
 

@@ -11,6 +11,7 @@ import { routes as assignments } from "@/lib/openapi/routes/assignments";
 import { routes as auth } from "@/lib/openapi/routes/auth";
 import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
+import { routes as notifications } from "@/lib/openapi/routes/notifications";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
 import { routes as versions } from "@/lib/openapi/routes/versions";
@@ -21,6 +22,7 @@ export const allRoutes: RouteDoc[] = [
   ...annotations,
   ...reviews,
   ...assignments,
+  ...notifications,
   ...versions,
   ...accounts,
   ...auth,
