@@ -4,6 +4,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { RoleBadge } from "@/components/role-badge";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { can } from "@/lib/auth/policy";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /** The bar on every page: the desk's name, navigation, and who is signed in. */
 export async function SiteHeader() {
@@ -60,6 +61,7 @@ export async function SiteHeader() {
         </div>
         {actor ? (
           <div className="flex shrink-0 items-center gap-3 text-sm">
+            <NotificationBell />
             <span className="hidden text-right sm:block">
               <span className="block font-medium leading-tight" data-testid="signed-in-user">
                 {actor.name}

@@ -7,6 +7,8 @@ import { AccountSummary } from "@/components/settings/account-summary";
 import { AccessTokens } from "@/components/settings/access-tokens";
 import { ChangePassword } from "@/components/settings/change-password";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
+import { NotificationSettings } from "@/components/settings/notification-settings";
+import { getNotificationSettings } from "@/lib/notifications/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,7 +22,11 @@ async function appOrigin(): Promise<string> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [tokens, origin] = await Promise.all([listAccessTokens({ actor }), appOrigin()]);
+  const [tokens, origin, notificationSettings] = await Promise.all([
+    listAccessTokens({ actor }),
+    appOrigin(),
+    getNotificationSettings({ actor }),
+  ]);
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <div>
@@ -29,6 +35,7 @@ export default async function SettingsPage() {
       </div>
       <AccountSummary account={presentUser(actor)} />
       <ChangePassword email={actor.email} />
+      <NotificationSettings initial={notificationSettings} />
       <SignOutEverywhere />
       <AccessTokens initialTokens={tokens} origin={origin} />
     </div>

@@ -62,6 +62,8 @@ export default async function ArticlePage({
         <ArticleAssignment articleId={id} assignment={assignment} canAssign={can(actor, "assignment.manage")} viewerId={actor.id} />
       </header>
       <ArticleWorkspace
+        // A notification or My work may open another claim of the same article: start afresh on it.
+        key={typeof claim === "string" ? claim : ""}
         initial={workspaceArticle(article)}
         canRevise={can(actor, "article.revise")}
         viewerId={actor.id}
