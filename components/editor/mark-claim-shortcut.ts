@@ -1,12 +1,12 @@
 /** `Mod-Shift-C`: mark the selected text as a claim. */
-import { Extension } from "@tiptap/core";
+import { Extension, type Editor } from "@tiptap/core";
 
 export interface MarkClaimShortcutOptions {
   /**
-   * Called when the shortcut is pressed with a non-empty selection.
+   * Called, with the editor, when the shortcut is pressed with a non-empty selection.
    * @default () => {}
    */
-  onMarkClaim: () => void;
+  onMarkClaim: (editor: Editor) => void;
 }
 
 export const MarkClaimShortcut = Extension.create<MarkClaimShortcutOptions>({
@@ -20,7 +20,7 @@ export const MarkClaimShortcut = Extension.create<MarkClaimShortcutOptions>({
     return {
       "Mod-Shift-c": () => {
         if (this.editor.state.selection.empty) return false;
-        this.options.onMarkClaim();
+        this.options.onMarkClaim(this.editor);
         return true;
       },
     };
