@@ -6,7 +6,7 @@
  * live channel (lib/notifications/events.ts), delivered on commit.
  */
 import { Prisma, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { AnyActor } from "@/lib/auth/actor";
 import { LIVE_CHANNEL } from "@/lib/live/publish";
 import { newId } from "@/lib/ids";
 import { sqlTimestamp } from "@/lib/sql";
@@ -14,7 +14,8 @@ import type { NotificationKind } from "@/lib/notifications/kinds";
 import { userChannelKey } from "@/lib/notifications/channel";
 
 export interface NotificationInput {
-  actor: Actor;
+  /** Who caused it; the system (a script, the seed) is named as nobody. */
+  actor: AnyActor;
   kind: NotificationKind;
   recipients: Iterable<string>;
   target: { type: "annotation" | "claim" | "article"; id: string; articleId: string; claimId: string | null };
@@ -60,7 +61,7 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
     WITH wanted (id, recipient_id) AS (VALUES ${Prisma.join(rows)}),
     inserted AS (
       INSERT INTO notifications (id, recipient_id, actor_id, kind, target_type, target_id, article_id, claim_id, summary, created_at)
-      SELECT w.id, w.recipient_id, ${input.actor.id}, ${input.kind}, ${input.target.type}, ${input.target.id},
+      SELECT w.id, w.recipient_id, ${input.actor.id ?? null}, ${input.kind}, ${input.target.type}, ${input.target.id},
              ${input.target.articleId}, ${input.target.claimId}, ${summary}, ${now}
       FROM wanted w
       JOIN users u ON u.id = w.recipient_id AND u.disabled_at IS NULL

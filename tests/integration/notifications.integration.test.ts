@@ -13,7 +13,11 @@ import { stopListening, subscribe, whenListening } from "@/lib/live/subscribe";
 import { userChannelKey } from "@/lib/notifications/channel";
 import { makeUser } from "./factories";
 import { makeClaim, makeVerification } from "./claim-factories";
-import { review, submitted } from "./review-factories";
+import { annotationIn, review, submitted } from "./review-factories";
+import { createRevision } from "@/lib/articles/create-revision";
+import { getArticle } from "@/lib/articles/get-article";
+import { getClaim } from "@/lib/claims/get-claim";
+import { publishVersion } from "@/lib/versions/publish-version";
 
 afterAll(async () => {
   await stopListening();
@@ -24,6 +28,8 @@ async function inbox(user: Actor) {
   const rows = await db.notification.findMany({ where: { recipientId: user.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map((row) => ({ kind: row.kind, actorId: row.actorId, targetId: row.targetId }));
 }
+
+const ALL_ON = { mention: true, reply: true, review: true, assignment: true, reverification: true, published: true };
 
 const reply = (actor: Actor, annotationId: string, body: string) => replyToAnnotation({ actor, annotationId, input: { body } });
 
@@ -123,13 +129,47 @@ describe("notifications", () => {
     expect(await inbox(bob)).toEqual([]);
   });
 
+  it("a claim someone checked going back to re-verification tells the authors and approving reviewers, not the editor", async () => {
+    const [editor, author, checker, bystander] = await Promise.all([makeUser("editor"), makeUser(), makeUser(), makeUser()]);
+    const claim = await makeClaim(author);
+    await annotationIn("approved", author, checker, claim.id, "verification");
+    await annotationIn("approved", author, checker, claim.id, "source");
+    await submitted(bystander, claim.id, "source");
+    await db.notification.deleteMany({ where: { recipientId: { in: [author.id, checker.id, bystander.id] } } });
+    const article = await getArticle({ actor: editor, id: claim.articleId });
+    await createRevision({
+      actor: editor,
+      articleId: claim.articleId,
+      input: { text: article.revision.text.replace("fell by 3%", "fell by 3.2%"), baseRevision: article.revision.number },
+    });
+    expect((await getClaim({ actor: author, claimId: claim.id })).status).toBe("needs_reverification");
+    expect(await inbox(author)).toEqual([{ kind: "reverification", actorId: editor.id, targetId: claim.id }]);
+    expect(await inbox(checker)).toEqual([{ kind: "reverification", actorId: editor.id, targetId: claim.id }]);
+    expect(await inbox(bystander)).toEqual([]);
+    expect(await inbox(editor)).toEqual([]);
+  });
+
+  it("a new published version tells everyone who worked on the article, never about a draft only its author saw", async () => {
+    const [editor, marker, author, reviewer, drafter] = await Promise.all([makeUser("editor"), makeUser(), makeUser(), makeUser(), makeUser()]);
+    const claim = await makeClaim(marker);
+    await annotationIn("approved", author, reviewer, claim.id, "verification");
+    await makeVerification(drafter, claim.id);
+    await db.notification.deleteMany({ where: { recipientId: { in: [marker.id, author.id, reviewer.id, drafter.id] } } });
+    await publishVersion({ actor: editor, articleId: claim.articleId, input: {} });
+    for (const person of [marker, author, reviewer]) {
+      expect(await inbox(person)).toEqual([{ kind: "published", actorId: editor.id, targetId: claim.articleId }]);
+    }
+    expect(await inbox(drafter)).toEqual([]);
+    expect(await inbox(editor)).toEqual([]);
+  });
+
   it("respects each person's settings, and skips disabled accounts", async () => {
     const [author, replier, admin] = await Promise.all([makeUser(), makeUser(), makeUser("admin")]);
     const claim = await makeClaim(author);
     const annotation = await submitted(author, claim.id);
-    await updateNotificationSettings({ actor: author, input: { kinds: { mention: true, reply: false, review: true, assignment: true }, email: "hourly" } });
+    await updateNotificationSettings({ actor: author, input: { kinds: { ...ALL_ON, reply: false }, email: "hourly" } });
     expect(await getNotificationSettings({ actor: author })).toEqual({
-      kinds: { mention: true, reply: false, review: true, assignment: true },
+      kinds: { ...ALL_ON, reply: false },
       email: "hourly",
     });
     await reply(replier, annotation.id, "A plain reply.");
@@ -147,8 +187,8 @@ describe("notifications", () => {
     const before = await getNotificationSettings({ actor: user });
     for (const input of [
       { kinds: { mention: false }, email: "off" },
-      { kinds: { mention: true, reply: true, review: true, assignment: true }, email: "weekly" },
-      { kinds: { mention: "no", reply: true, review: true, assignment: true }, email: "off" },
+      { kinds: ALL_ON, email: "weekly" },
+      { kinds: { ...ALL_ON, mention: "no" }, email: "off" },
     ]) {
       await expect(updateNotificationSettings({ actor: user, input })).rejects.toMatchObject({ code: "invalid_input" });
     }

@@ -131,7 +131,10 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "PUT /api/account/notification-settings": {
     access: "session",
     onMissing: 200,
-    body: { kinds: { mention: true, reply: true, review: true, assignment: true }, email: "immediate" },
+    body: {
+      kinds: { mention: true, reply: true, review: true, assignment: true, reverification: true, published: true },
+      email: "immediate",
+    },
   },
   "GET /api/members": { access: "session", onMissing: 200 },
   // Assigning nobody to an unassigned claim: editors may; a reviewer only takes it or hands back their own.

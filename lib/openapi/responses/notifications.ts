@@ -32,7 +32,14 @@ sameType<z.output<typeof NotificationPage>, NotificationPageDTO>(true);
 
 export const NotificationSettings = z
   .object({
-    kinds: z.object({ mention: z.boolean(), reply: z.boolean(), review: z.boolean(), assignment: z.boolean() }),
+    kinds: z.object({
+      mention: z.boolean(),
+      reply: z.boolean(),
+      review: z.boolean(),
+      assignment: z.boolean(),
+      reverification: z.boolean(),
+      published: z.boolean(),
+    }),
     email: z.enum(EMAIL_MODES),
   })
   .meta({ id: "NotificationSettings", description: "Each kind on or off, and how notifications are emailed." });
