@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { signIn } from "./helpers";
 
 const ARTICLE = /NATO and allies reject Macron/;
@@ -57,6 +58,8 @@ test("an editor assigns a claim to alice with a due date: it shows live in her o
   const first = alice.getByTestId("my-work").getByRole("listitem").first();
   await expect(first).toContainText("rejected");
   await expect(first.getByTestId("overdue")).toBeVisible();
+  const axe = await new AxeBuilder({ page: alice }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   await first.getByRole("link").click();
   await expect(alice.getByTestId("claim-detail").getByTestId("assignee")).toHaveText("Alice Martin");
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { signIn } from "./helpers";
 
 const PHRASE = "hypothesis pointed out the day before";
@@ -49,6 +50,8 @@ test("bob mentions alice in a reply: her bell shows it without a reload, and it 
   await expect(page.getByTestId("notification-count")).toHaveText("1");
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   const entry = page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: /Bob Keller mentioned you/ });
   await expect(entry).toContainText("@Alice Martin please?");
   await entry.click();

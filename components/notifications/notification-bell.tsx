@@ -74,7 +74,7 @@ export function NotificationBell() {
         type="button"
         className="relative grid size-9 place-items-center rounded-md text-muted hover:bg-black/5 hover:text-ink focus-visible:outline-2 focus-visible:outline-focus"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
         data-testid="notification-bell"
         onClick={() => {
