@@ -45,10 +45,10 @@ export function NotificationSettings({ initial }: { initial: NotificationSetting
           <fieldset className="grid gap-2">
             <legend className="sr-only">Notify me when</legend>
             {NOTIFICATION_KINDS.map((kind) => (
-              <label key={kind} className="flex items-center gap-2 text-sm">
+              <label key={kind} className="flex items-start gap-2 text-sm">
                 <input
                   type="checkbox"
-                  className="size-4 accent-accent"
+                  className="mt-0.5 size-4 shrink-0 accent-accent"
                   checked={settings.kinds[kind]}
                   onChange={(event) => setSettings((current) => ({ ...current, kinds: { ...current.kinds, [kind]: event.target.checked } }))}
                 />
