@@ -2,79 +2,80 @@ import Link from "next/link";
 import { getSessionActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { RoleBadge } from "@/components/role-badge";
+import { HeaderMenu, type HeaderDestination } from "@/components/header-menu";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { can } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
-/** The bar on every page: the desk's name, navigation, and who is signed in. */
+/**
+ * Where a signed-in person can go from every page, in the order the header shows them. A new
+ * destination is one more entry here; `HeaderMenu` lays them out inline on wide screens and
+ * in the "Menu" list on phones.
+ */
+async function destinationsFor(actor: Actor): Promise<HeaderDestination[]> {
+  const waiting = await countReviewQueue({ actor });
+  return [
+    { href: "/articles", label: "Articles" },
+    { href: "/work", label: "My work" },
+    {
+      href: "/reviews",
+      label: "Reviews",
+      attention: waiting > 0 ? `${waiting} ${waiting === 1 ? "review" : "reviews"} waiting` : undefined,
+      badge:
+        waiting > 0 ? (
+          <span className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold leading-5 text-white" data-testid="review-count">
+            <span className="sr-only">(</span>
+            {waiting}
+            <span className="sr-only"> waiting)</span>
+          </span>
+        ) : null,
+    },
+    { href: "/activity", label: "Activity" },
+    { href: "/settings", label: "Settings" },
+    ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: "Users" }] : []),
+  ];
+}
+
+/** Who is signed in, and the way out: at the end of the bar on wide screens, at the end of the menu on phones. */
+function Account({ actor }: { actor: Actor }) {
+  return (
+    <div className="flex items-center gap-3 border-t border-border pt-3 text-sm md:shrink-0 md:border-0 md:pt-0">
+      <span className="min-w-0 flex-1 md:hidden md:flex-none md:text-right lg:block">
+        <span className="block truncate font-medium leading-tight" data-testid="signed-in-user">
+          {actor.name}
+        </span>
+        <span className="block truncate text-xs leading-tight text-muted">{actor.email}</span>
+      </span>
+      <RoleBadge role={actor.role} />
+      <SignOutButton />
+    </div>
+  );
+}
+
+/**
+ * The bar on every page: the desk's name, navigation, and who is signed in. Controls that must
+ * stay in the bar at every width (search, notifications) go in `HeaderMenu`'s `actions`.
+ */
 export async function SiteHeader() {
   const actor = await getSessionActor();
-  const waiting = actor ? await countReviewQueue({ actor }) : 0;
   return (
-    <header className="border-b border-border bg-surface">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <div className="flex min-w-0 items-center gap-4 sm:gap-6">
-          <Link
-            href={actor ? "/articles" : "/signin"}
-            aria-label="Factdesk"
-            className="flex items-center gap-2 font-semibold tracking-tight text-ink"
-          >
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-xs font-bold text-white">
-              Fd
-            </span>
-            <span className="hidden sm:inline">Factdesk</span>
-          </Link>
-          {actor ? (
-            <nav aria-label="Main" className="flex min-w-0 items-center gap-3 overflow-x-auto text-sm whitespace-nowrap sm:gap-4">
-              <Link href="/articles" className="text-muted hover:text-ink">
-                Articles
-              </Link>
-              <Link href="/work" className="text-muted hover:text-ink">
-                My work
-              </Link>
-              <Link href="/reviews" className="inline-flex items-center gap-1.5 text-muted hover:text-ink">
-                Reviews
-                {waiting > 0 ? (
-                  <span
-                    className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold leading-5 text-white"
-                    data-testid="review-count"
-                  >
-                    <span className="sr-only">(</span>
-                    {waiting}
-                    <span className="sr-only"> waiting)</span>
-                  </span>
-                ) : null}
-              </Link>
-              <Link href="/activity" className="text-muted hover:text-ink">
-                Activity
-              </Link>
-              <Link href="/settings" className="text-muted hover:text-ink">
-                Settings
-              </Link>
-              {can(actor, "user.manage") ? (
-                <Link href="/admin/users" className="text-muted hover:text-ink">
-                  Users
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
-        </div>
+    <header className="relative border-b border-border bg-surface">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-3 px-4 sm:px-6 md:gap-6">
+        <Link
+          href={actor ? "/articles" : "/signin"}
+          aria-label="Factdesk"
+          className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-ink"
+        >
+          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-xs font-bold text-white">
+            Fd
+          </span>
+          <span className="hidden sm:inline">Factdesk</span>
+        </Link>
         {actor ? (
-          <div className="flex shrink-0 items-center gap-3 text-sm">
-            <NotificationBell />
-            <span className="hidden text-right sm:block">
-              <span className="block font-medium leading-tight" data-testid="signed-in-user">
-                {actor.name}
-              </span>
-              <span className="block text-xs leading-tight text-muted">{actor.email}</span>
-            </span>
-            <span className="hidden sm:inline">
-              <RoleBadge role={actor.role} />
-            </span>
-            <SignOutButton />
-          </div>
+          <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} actions={<NotificationBell />} />
         ) : (
-          <Link href="/signin" className="text-sm font-medium text-accent hover:underline">
+          <Link href="/signin" className="ml-auto text-sm font-medium text-accent hover:underline">
             Sign in
           </Link>
         )}

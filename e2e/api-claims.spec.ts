@@ -1,5 +1,5 @@
 /**
- * The claims and annotations HTTP API (DESIGN.md, "HTTP API") against the production build:
+ * The claims and annotations HTTP API (docs/architecture.md, "HTTP API"; the full reference is /api-docs) against the production build:
  * status codes, the error shape, and request hygiene. Each test makes its own claims, so
  * tests run in parallel and in any order.
  */

@@ -1,5 +1,5 @@
 /**
- * The review HTTP API (DESIGN.md, "HTTP API") against the production build: reviews, replies,
+ * The review HTTP API (docs/architecture.md, "HTTP API"; the full reference is /api-docs) against the production build: reviews, replies,
  * the review queue, activity and a claim's history. Each test makes its own claim on the seed
  * article, so tests run in parallel and in any order; queue and activity assertions look only
  * at the test's own annotations.

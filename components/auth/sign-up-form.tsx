@@ -7,10 +7,7 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
-
-interface ApiError {
-  error?: { message?: string; fields?: Record<string, string> };
-}
+import { api, ApiError } from "@/lib/api-client";
 
 /** Creates a reviewer account, then signs in with it. */
 export function SignUpForm() {
@@ -31,25 +28,16 @@ export function SignUpForm() {
     setError(null);
     setFields({});
     try {
-      const response = await fetch("/api/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) {
-        const payload = (await response.json().catch(() => ({}))) as ApiError;
-        setFields(payload.error?.fields ?? {});
-        if (!payload.error?.fields) setError(payload.error?.message ?? "Could not create the account.");
-        setPending(false);
-        return;
-      }
-      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      router.replace(result && !result.error ? "/articles" : "/signin");
-      router.refresh();
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      await api("/api/signup", { method: "POST", body, errorMessage: "Could not create the account." });
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.hasFieldErrors) setFields(caught.fields);
+      else setError(caught instanceof Error ? caught.message : "Could not create the account.");
       setPending(false);
+      return;
     }
+    const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(() => undefined);
+    router.replace(result && !result.error ? "/articles" : "/signin");
+    router.refresh();
   }
 
   return (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ExternalLink } from "lucide-react";
-import { api, ApiError } from "@/lib/api-client";
+import { api, ApiError, type ApiRequest } from "@/lib/api-client";
 import type { AnnotationDTO } from "@/lib/claims/present";
 import { STANCE_LABELS } from "@/lib/verdicts";
 import { formatDateTime } from "@/lib/format";
@@ -27,7 +27,7 @@ export function AnnotationCard({ annotation, onChanged }: { annotation: Annotati
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function act(path: string, method: string, body?: unknown) {
+  async function act(path: string, method: NonNullable<ApiRequest["method"]>, body?: unknown) {
     setPending(true);
     setError(null);
     try {

@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { useConfirmation } from "@/components/ui/confirm-dialog";
 import { NewTokenSecret } from "@/components/settings/new-token-secret";
 import { RevokeTokenDialog } from "@/components/settings/revoke-token-dialog";
-import { requestCreateToken, requestRevokeToken, requestTokens } from "@/components/settings/api";
+import { api, ApiError } from "@/lib/api-client";
 
 interface AccessTokensProps {
   initialTokens: AccessTokenDTO[];
@@ -41,14 +41,17 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
     setCreatePending(true);
     setCreateError(null);
     setNameError(undefined);
-    const result = await requestCreateToken(name);
-    setCreatePending(false);
-    if (!result.ok) {
-      if (result.problem.fields.name) setNameError(result.problem.fields.name);
-      else setCreateError(result.problem.message);
+    let value: AccessTokenDTO & { secret: string };
+    try {
+      value = await api("/api/tokens", { method: "POST", body: { name }, errorMessage: "Could not create the token." });
+    } catch (caught) {
+      setCreatePending(false);
+      if (caught instanceof ApiError && caught.fields.name) setNameError(caught.fields.name);
+      else setCreateError(caught instanceof Error ? caught.message : "Could not create the token.");
       return;
     }
-    const { secret, ...token } = result.value;
+    setCreatePending(false);
+    const { secret, ...token } = value;
     setTokens((current) => [token, ...current]);
     setCreated({ id: token.id, name: token.name, secret });
     setAnnouncement("");
@@ -60,10 +63,11 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
     if (!token) return;
     setRevokePending(true);
     revoke.setError(null);
-    const result = await requestRevokeToken(token.id);
-    if (!result.ok) {
+    try {
+      await api(`/api/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE", errorMessage: "Could not revoke the token." });
+    } catch (caught) {
       setRevokePending(false);
-      revoke.setError(result.problem.message);
+      revoke.setError(caught instanceof Error ? caught.message : "Could not revoke the token.");
       return;
     }
     const revokedAt = new Date().toISOString();
@@ -74,8 +78,8 @@ export function AccessTokens({ initialTokens, origin }: AccessTokensProps) {
     revoke.done(listHeading.current);
     setAnnouncement(`Token “${token.name}” revoked.`);
     // Then take the server's word for the list (order, timestamps).
-    const fresh = await requestTokens();
-    if (fresh.ok) setTokens(fresh.value);
+    const fresh = await api<{ items: AccessTokenDTO[] }>("/api/tokens").catch(() => null);
+    if (fresh) setTokens(fresh.items);
   }
 
   return (

@@ -1,5 +1,5 @@
 /**
- * What each role may do, as one table (DESIGN.md, "Who uses it"). Use cases call
+ * What each role may do, as one table (docs/architecture.md, "Roles"). Use cases call
  * `assertCan` before touching data; the UI may call `can` to decide which controls to
  * draw, but the server's answer is the one that counts.
  */

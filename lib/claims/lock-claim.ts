@@ -1,6 +1,6 @@
 /**
  * Row locks on a claim, taken first by every transaction that changes the claim or its
- * annotations (STYLE.md, practice 11).
+ * annotations (docs/conventions.md, "Lock or version before read-modify-write").
  *
  * Why: a claim's status is derived from all of its annotations (D4). Two transactions that
  * change different annotations of one claim would each derive the status from a snapshot

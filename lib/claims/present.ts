@@ -1,5 +1,5 @@
 /**
- * The shapes of claims and annotations that leave the domain layer (DESIGN.md, "HTTP API").
+ * The shapes of claims and annotations that leave the domain layer (docs/architecture.md, "HTTP API").
  * The editor, the side panel and API clients all read these; rows never leave `lib/`.
  */
 import type { JSONContent } from "@tiptap/core";

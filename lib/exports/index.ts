@@ -1,5 +1,5 @@
 /**
- * The exports of a published version (DESIGN.md, "Export formats"). Each is a pure function
+ * The exports of a published version (docs/architecture.md, "Export formats"). Each is a pure function
  * of a snapshot and an `ExportContext` (D5): the same inputs give the same bytes, every time.
  *
  *   exportHtml(snapshot, context)         standalone printable page, ClaimReview JSON-LD inside

@@ -4,9 +4,9 @@
  * one of `collections/collectionMusts.test` (draft-04 JSON Schemas that reference each other
  * by file name, read with Ajv's draft-04 build).
  *
- * The suite sits beside the clone, in ../shared/w3c-web-annotation-tests (CI lays it there).
- * When it is missing this file fails rather than skips: a conformance check that silently
- * does not run is worse than none.
+ * The suite is vendored in tests/fixtures/w3c-web-annotation-tests (W3C test suite licence in
+ * its license.md). When it is missing this file fails rather than skips: a conformance check
+ * that silently does not run is worse than none.
  *
  * The schemas check shape only, so the selectors are also checked against the published text,
  * and the motivations and timestamps against what the model defines.
@@ -20,12 +20,12 @@ import { exportW3c } from "@/lib/exports";
 import { FIXTURE_CONTEXT, seedSnapshot } from "@/lib/exports/__fixtures__/seed-snapshot";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
-const SUITE = path.resolve(REPO_ROOT, "../shared/w3c-web-annotation-tests");
+const SUITE = path.join(REPO_ROOT, "tests", "fixtures", "w3c-web-annotation-tests");
 
 if (!fs.existsSync(path.join(SUITE, "annotations", "annotationMusts.test"))) {
   throw new Error(
-    `The W3C Web Annotation test suite is missing: expected it at ${SUITE} (the shared folder beside the clone). ` +
-      "These conformance tests must run; put the suite there.",
+    `The W3C Web Annotation test suite is missing: expected it at ${SUITE}. ` +
+      "These conformance tests must run; restore the vendored suite there.",
   );
 }
 

@@ -1,4 +1,4 @@
-/** JSON responses and the one mapping from domain errors to HTTP (DESIGN.md, "HTTP API"). */
+/** JSON responses and the one mapping from domain errors to HTTP (docs/architecture.md, "HTTP API"). */
 import { randomUUID } from "node:crypto";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 

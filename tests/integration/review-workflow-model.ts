@@ -2,7 +2,7 @@
  * The in-memory model of the review workflow that review-workflow.model.integration.test.ts
  * runs the real use cases against. Pure code, no database.
  *
- * The rules are written out again here from DESIGN.md (D3, D4, D5) and the documented rules of
+ * The rules are written out again here from docs/decisions (D3, D4, D5) and the documented rules of
  * lib/annotations/access.ts and the use cases (which refusal, in which order), deliberately
  * without importing the product's tables or `deriveClaimStatus`: the test compares the product
  * with a second, independent reading of the spec, not with itself.
@@ -250,7 +250,7 @@ export function applyDeleteAnnotation(annotation: ModelAnnotation): void {
 const IN_REVIEW: ReadonlySet<AnnotationStatus> = new Set(["submitted", "changes_requested", "approved"]);
 
 /**
- * A claim's status from its annotations (DESIGN.md step 5, D4): disputed when approved
+ * A claim's status from its annotations (docs/architecture.md, "The flow", step 5; D4): disputed when approved
  * verifications disagree; verified when they agree and a source is approved; in review while a
  * verification is submitted, sent back, or approved without an approved source; else unchecked.
  */

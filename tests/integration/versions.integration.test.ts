@@ -3,7 +3,7 @@
  * what a snapshot holds, numbering under concurrency, immutability, the public reads, and the
  * corrections log.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { errorResponse } from "@/lib/http/respond";
@@ -166,6 +166,32 @@ describe("public reads", () => {
     await expect(listVersions({ actor: null, articleId: "no-such-article" })).rejects.toMatchObject({ code: "not_found" });
     expect(await listVersions({ actor: reader, articleId: unpublished })).toEqual([]);
     await expect(listVersions({ actor: reader, articleId: "no-such-article" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("read a stored snapshot by its format: an unknown format or a damaged snapshot is a clear error, and the API answers 500", async () => {
+    const { editor, articleId } = await verifiedArticle();
+    const published = await publish(editor, articleId);
+    const stored = await db.publishedVersion.findUniqueOrThrow({ where: { articleId_number: { articleId, number: 1 } } });
+    const good = (await getVersion({ articleId, number: 1 })).snapshot;
+    // Rows written by other code (an older or newer app, a hand edit), beside the real one.
+    const { id: _id, ...row } = stored;
+    const { claims: _claims, ...withoutClaims } = good;
+    for (const [number, snapshot, reason] of [
+      [2, { ...good, number: 2, format: 99 }, /has format 99, which this version of Factdesk cannot read \(it reads format 1\)/],
+      [3, { ...withoutClaims, number: 3 }, /version 3 of article .* is damaged: claims: /],
+      [4, { ...good, number: 4, format: undefined }, /has no format number/],
+    ] as const) {
+      await db.publishedVersion.create({ data: { ...row, number, snapshot: JSON.parse(JSON.stringify(snapshot)) } });
+      const error = await getVersion({ articleId, number }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: "UnreadableSnapshotError", message: expect.stringMatching(reason) });
+      // The API answers 500 with an error id, and the server log has the reason under that id.
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      expect(errorResponse(error).status).toBe(500);
+      expect(log).toHaveBeenCalledWith(expect.stringContaining("unexpected error"), error);
+      log.mockRestore();
+    }
+    // The readable version still reads, unchanged.
+    expect((await getVersion({ articleId, number: 1 })).sha256).toBe(published.sha256);
   });
 
   it("previews what publishing would include, for editors", async () => {

@@ -16,7 +16,7 @@
  *  reviewer (the "owner") and calls the route on it as every caller; a row without `owned` is
  *  called on a missing resource only.
  *
- * The rule of DESIGN.md these rows follow: an object a caller may not see (someone else's
+ * The rule these rows follow (docs/architecture.md, "Security model"): an object a caller may not see (someone else's
  * draft, someone else's access token) answers 404, exactly like an id never issued; an object
  * they may see but not change answers 403.
  */
