@@ -1,6 +1,6 @@
 import { AlarmClock } from "lucide-react";
 import type { AssignmentDTO } from "@/lib/assignments/present";
-import { formatDateTime } from "@/lib/format";
+import { formatDue } from "@/lib/format";
 import { cn } from "@/lib/cn";
 
 /** "due 8 Dec, 17:00 UTC", marked in red once overdue; nothing without a due date. */
@@ -13,11 +13,11 @@ export function DueLabel({ assignment, className }: { assignment: AssignmentDTO;
         data-testid="overdue"
       >
         <AlarmClock aria-hidden className="size-3.5" />
-        Overdue · due {formatDateTime(assignment.dueAt)}
+        Overdue · due {formatDue(assignment.dueAt)}
       </span>
     );
   }
-  return <span className={cn("text-xs text-muted", className)}>due {formatDateTime(assignment.dueAt)}</span>;
+  return <span className={cn("text-xs text-muted", className)}>due {formatDue(assignment.dueAt)}</span>;
 }
 
 /** "Alice · due …", or "Nobody assigned". */

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishChange } from "@/lib/live/publish";
 import { lockClaim } from "@/lib/claims/lock-claim";
-import { formatDateTime } from "@/lib/format";
+import { formatDue } from "@/lib/format";
 import { AssignInput } from "@/lib/assignments/schemas";
 import { assertMayAssign } from "@/lib/assignments/rules";
 import { assignmentSelect, presentAssignment, type AssignmentDTO } from "@/lib/assignments/present";
@@ -131,7 +131,7 @@ function nextColumns(before: Columns, data: { assigneeId: string | null; dueAt?:
 
 /** ", due 8 Dec, 17:00 UTC", or nothing. */
 function dueText(dueAt: Date | null): string {
-  return dueAt ? `, due ${formatDateTime(dueAt.toISOString())}` : "";
+  return dueAt ? `, due ${formatDue(dueAt.toISOString())}` : "";
 }
 
 function eventState(columns: Columns) {
