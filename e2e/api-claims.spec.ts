@@ -252,11 +252,11 @@ test.describe("claims API", () => {
     const bob = await session(browser, "bob@factdesk.test", baseURL!);
     const alice = await session(browser, "alice@factdesk.test", baseURL!);
     const { id } = await seedArticle(bob);
-    type Probe = { ready: boolean; changes: Array<{ type: string; id: string }> };
+    type Probe = { ready: boolean; changes: Array<{ id: number; types: string[]; ids: string[]; claims: Array<{ id: string; exact: string }> }> };
     await bob.page.evaluate((articleId) => {
       const probe: Probe = { ready: false, changes: [] };
       (window as unknown as { probe: Probe }).probe = probe;
-      const source = new EventSource(`/api/articles/${articleId}/events`);
+      const source = new EventSource(`/api/articles/${articleId}/events?after=0`);
       source.addEventListener("ready", () => (probe.ready = true));
       source.addEventListener("change", (event) => probe.changes.push(JSON.parse((event as MessageEvent<string>).data)));
     }, id);
@@ -264,11 +264,14 @@ test.describe("claims API", () => {
 
     const claim = await createClaim(alice);
     await bob.page.waitForFunction(
-      (claimId) => (window as unknown as { probe: Probe }).probe.changes.some((change) => change.id === claimId),
+      (claimId) => (window as unknown as { probe: Probe }).probe.changes.some((change) => change.ids.includes(claimId)),
       claim.id,
       { timeout: 2_000 },
     );
     const changes = await bob.page.evaluate(() => (window as unknown as { probe: Probe }).probe.changes);
-    expect(changes).toContainEqual({ type: "claim.created", id: claim.id });
+    // The change carries the new claim itself, so the page needs no read of the article.
+    const change = changes.find((one) => one.ids.includes(claim.id))!;
+    expect(change.types).toEqual(["claim.created"]);
+    expect(change.claims.map((one) => one.id)).toEqual([claim.id]);
   });
 });

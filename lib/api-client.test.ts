@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, ApiError } from "@/lib/api-client";
+import { api, apiRead, ApiError } from "@/lib/api-client";
 
 /** Answers every fetch with `response` (or fails as an unreachable server does) and records the request. */
 function serve(response: Response | "offline") {
@@ -53,5 +53,29 @@ describe("api", () => {
       throw new DOMException("The operation was aborted.", "AbortError");
     });
     await expect(api("/api/tokens")).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("apiRead", () => {
+  it("sends the tag of the answer it has, and reuses that answer on 304", async () => {
+    const path = `/api/claims/c-${Date.now()}`;
+    const first = serve(new Response(JSON.stringify({ id: "c1", n: 1 }), { status: 200, headers: { etag: 'W/"one"' } }));
+    await expect(apiRead(path)).resolves.toEqual({ id: "c1", n: 1 });
+    expect(new Headers(first[0]!.init.headers).get("if-none-match")).toBeNull();
+
+    const second = serve(new Response(null, { status: 304, headers: { etag: 'W/"one"' } }));
+    await expect(apiRead(path)).resolves.toEqual({ id: "c1", n: 1 });
+    expect(new Headers(second[0]!.init.headers).get("if-none-match")).toBe('W/"one"');
+
+    serve(new Response(JSON.stringify({ id: "c1", n: 2 }), { status: 200, headers: { etag: 'W/"two"' } }));
+    await expect(apiRead(path)).resolves.toEqual({ id: "c1", n: 2 });
+    const third = serve(new Response(null, { status: 304 }));
+    await expect(apiRead(path)).resolves.toEqual({ id: "c1", n: 2 });
+    expect(new Headers(third[0]!.init.headers).get("if-none-match")).toBe('W/"two"');
+  });
+
+  it("rejects a refused read as api does", async () => {
+    serve(json(404, { error: { code: "not_found", message: "No such claim." } }));
+    await expect(apiRead("/api/claims/nope")).rejects.toMatchObject({ status: 404, code: "not_found", message: "No such claim." });
   });
 });

@@ -59,21 +59,60 @@ const OFFLINE_MESSAGE = "Could not reach the server. Check your connection and t
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with `ApiError` (an abort stays an `AbortError`). */
 export async function api<T>(path: string, init: ApiRequest = {}): Promise<T> {
-  let response: Response;
+  const response = await send(path, init);
+  if (response.status === 204) return undefined as T;
+  return parse<T>(response, init.errorMessage);
+}
+
+/** Answers of conditional reads (`apiRead`) by path: the entity tag and the parsed body. */
+const tagged = new Map<string, { etag: string; value: unknown }>();
+const TAGGED_KEPT = 16;
+
+/**
+ * A GET that sends the tag of the answer this page already has (`If-None-Match`) and reuses
+ * that answer on 304, so reading an unchanged article or claim again costs no body.
+ * `GET /api/articles/:id` and `GET /api/claims/:id` answer `ETag`; a tag is valid for the
+ * signed-in user only (drafts are per person), so one kept across a change of user gets a
+ * full answer.
+ */
+export async function apiRead<T>(path: string, init: Pick<ApiRequest, "signal" | "errorMessage"> = {}): Promise<T> {
+  const known = tagged.get(path);
+  const response = await send(path, { ...init, ifNoneMatch: known?.etag });
+  if (response.status === 304 && known) return known.value as T;
+  const value = await parse<T>(response, init.errorMessage);
+  tagged.delete(path);
+  const etag = response.headers.get("etag");
+  if (etag) {
+    tagged.set(path, { etag, value });
+    for (const oldest of tagged.keys()) {
+      if (tagged.size <= TAGGED_KEPT) break;
+      tagged.delete(oldest);
+    }
+  }
+  return value;
+}
+
+async function send(path: string, init: ApiRequest & { ifNoneMatch?: string }): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.ifNoneMatch) headers["if-none-match"] = init.ifNoneMatch;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: init.method ?? "GET",
-      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
+      headers,
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
+      // Answers depend on who asks; the page keeps what it needs itself (`apiRead`).
       cache: "no-store",
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, { error: { code: "network", message: OFFLINE_MESSAGE } });
   }
-  if (response.status === 204) return undefined as T;
+}
+
+async function parse<T>(response: Response, errorMessage: string | undefined): Promise<T> {
   const body: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, body, init.errorMessage);
+  if (!response.ok) throw new ApiError(response.status, body, errorMessage);
   return body as T;
 }

@@ -11,10 +11,13 @@
  *   5. re-anchoring 1,000 claims (pure module) after seeded edits
  *   6. the article page in Chromium: highlights drawn, keystroke to next frame
  *   7. exports of a version with 1,000 verified claims (skipped until lib/exports exists)
+ *   8. live fan-out: event streams of 10 and 100 open pages while writers change the
+ *      1,000-claim article 5 times a second, against the full refetch of before (runs last:
+ *      it changes that article)
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
- * `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
+ * `--live-seconds=N` sets how long line 8 writes (default 20); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
  */
 import fs from "node:fs";
@@ -40,6 +43,7 @@ import { HTTP_CONCURRENCY, measureCreate, measureRead, type CreateLoads, type Re
 import { ANCHORING_CLAIMS, measureAnchoring } from "./bench/anchoring.ts";
 import { describePhases, measureEditor, TYPED_CHARACTERS } from "./bench/editor.ts";
 import { measureExports } from "./bench/exports.ts";
+import { measureLive, type LiveResult } from "./bench/live.ts";
 import type { BenchData } from "./bench/data.ts";
 import type { LoadResult } from "./bench/load.ts";
 
@@ -65,6 +69,10 @@ const PG_SECONDS = 3;
 const ANCHORING_RUNS = 7;
 const PAGE_LOADS = 3;
 const MB = 1_000_000;
+/** Line 8: changes per second, seconds of writing, open pages. */
+const LIVE_RATE = 5;
+const LIVE_SECONDS = Number(argument("live-seconds") ?? 20);
+const LIVE_SUBSCRIBERS = [10, 100] as const;
 
 function describeBytes(size: ResponseBytes): string {
   return (
@@ -194,6 +202,116 @@ async function build(): Promise<void> {
   }
 }
 
+/** Line 8 (scripts/bench/live.ts): the baseline and the shipped behaviour at 10 and 100 open pages, then on two instances. */
+async function liveLine(options: {
+  server: RunningServer;
+  data: BenchData;
+  databaseUrl: string;
+  start: (() => Promise<RunningServer>) | null;
+  cleanup: Cleanup;
+}): Promise<BenchResult[]> {
+  const { server, data } = options;
+  const { createAccessToken } = await import("../lib/tokens/create-access-token.ts");
+  const { resolveActor } = await import("../lib/users/resolve-actor.ts");
+  const { db } = await import("../lib/db.ts");
+  const tokenOf = async (email: string) => {
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, tokenVersion: true } });
+    const actor = await resolveActor({ userId: user.id, tokenVersion: user.tokenVersion });
+    if (!actor) throw new Error(`no actor for ${email}`);
+    return (await createAccessToken({ actor, credential: "session", input: { name: "live benchmark" } })).secret;
+  };
+  const [alice, bob, erin] = [data.token, await tokenOf("bob@factdesk.test"), await tokenOf("erin@factdesk.test")];
+  // The claims being worked on: 20 of the article's, spread over its length.
+  const step = Math.floor(data.large.claimIds.length / 20);
+  const claimIds = data.large.claimIds.filter((_, index) => index % step === 0).slice(0, 20);
+  const run = async (mode: "events" | "refetch", subscribers: number, servers: RunningServer[]) => {
+    log(`8. ${mode === "events" ? "change events" : "full refetch (before)"}, ${subscribers} open pages, ${servers.length} instance(s)…`);
+    const measured = await measureLive({
+      origins: servers.map((one) => one.url),
+      serverCpuMs: servers.map((one) => one.cpuMs),
+      articleId: data.large.id,
+      claimIds,
+      readerTokens: [alice, bob, erin],
+      writerTokens: [alice, bob],
+      subscribers,
+      mode,
+      rate: LIVE_RATE,
+      seconds: LIVE_SECONDS,
+      log,
+    });
+    log(`   p95 ${round(measured.p95, 0)} ms, ${round(measured.bytesPerSubscriberPerChange / 1000, 1)} KB/page/change, ${round(measured.cpuMsPerChange, 1)} ms CPU/change`);
+    return measured;
+  };
+  const describe = (m: LiveResult) =>
+    `${m.mode}, ${m.subscribers} pages on ${m.instances} instance(s): p50 ${round(m.p50, 0)} ms, p95 ${round(m.p95, 0)} ms, ` +
+    `p99 ${round(m.p99, 0)} ms over ${m.changes} changes (${m.failedWrites} writes failed, ${m.missing} change × page pairs never seen); ` +
+    `${round(m.bytesPerSubscriberPerChange / 1000, 2)} KB per page per change; ${round(m.cpuMsPerChange, 1)} ms app CPU per change; ` +
+    `reads: ${m.reads.article} article, ${m.reads.claim} claim (${m.reads.notModified} of them 304); ${round(m.seconds, 1)} s`;
+  const measured = new Map<string, LiveResult>();
+  for (const subscribers of LIVE_SUBSCRIBERS) {
+    for (const mode of ["refetch", "events"] as const) measured.set(`${mode}/${subscribers}`, await run(mode, subscribers, [server]));
+  }
+  let two: LiveResult | null = null;
+  if (options.start) {
+    const second = await options.start();
+    options.cleanup.add("second app", second.stop);
+    two = await run("events", 100, [server, second]);
+    await second.stop();
+  }
+  const at = (mode: string, subscribers: number) => measured.get(`${mode}/${subscribers}`)!;
+  const out: BenchResult[] = [];
+  for (const subscribers of LIVE_SUBSCRIBERS) {
+    const [before, now] = [at("refetch", subscribers), at("events", subscribers)];
+    const missed = now.missing > 0 ? { note: `${now.missing} change × page pairs never seen` } : {};
+    out.push({
+      ...result({
+        name: `8. live: change → visible p95, ${subscribers} pages, one instance`,
+        baseline: before.p95,
+        value: now.p95,
+        unit: "ms",
+        target: subscribers === 100 ? "≤ 300 ms" : "reference",
+        pass: subscribers === 100 ? now.p95 <= 300 && now.missing === 0 : true,
+        ...missed,
+      }),
+      detail: `baseline = full refetch on every change (the behaviour before); ${describe(now)}; baseline: ${describe(before)}`,
+    });
+    out.push({
+      ...result({
+        name: `8. live: bytes per page per change, ${subscribers} pages`,
+        baseline: before.bytesPerSubscriberPerChange / 1000,
+        value: now.bytesPerSubscriberPerChange / 1000,
+        unit: "KB",
+        target: "≤ 10 KB",
+        pass: now.bytesPerSubscriberPerChange <= 10_000,
+      }),
+      detail: "event stream and every read a page made, bodies and headers; 1 KB = 1,000 bytes; baseline = full refetch",
+    });
+    out.push({
+      ...reference(`8. live: app CPU per change, ${subscribers} pages`, now.cpuMsPerChange, "ms", before.cpuMsPerChange),
+      detail: "user + system CPU of the app server over the run, writes included, per change; baseline = full refetch",
+    });
+  }
+  const [ten, hundred] = [at("events", 10), at("events", 100)];
+  out.push({
+    ...result({
+      name: "8. live: CPU per change, 100 pages vs 10",
+      baseline: ten.cpuMsPerChange,
+      value: hundred.cpuMsPerChange,
+      unit: "ms",
+      target: "≤ 3 × 10 pages",
+      pass: hundred.cpuMsPerChange <= 3 * ten.cpuMsPerChange,
+    }),
+    detail: `full refetch: ${round(at("refetch", 10).cpuMsPerChange, 1)} ms at 10 pages, ${round(at("refetch", 100).cpuMsPerChange, 1)} ms at 100`,
+  });
+  if (two) {
+    out.push({
+      ...reference("8. live: change → visible p95, 100 pages, two instances", two.p95, "ms", hundred.p95),
+      detail: `pages alternate between two app servers on the same database, writes go to the first; baseline = one instance; ${describe(two)}`,
+    });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const cleanup = new Cleanup();
   stopOnSignals(cleanup);
@@ -203,7 +321,7 @@ async function main(): Promise<void> {
     log(`Warning: the machine is busy (load average ${loadBefore.toFixed(2)}); the figures will be noisy and low.`);
   }
   try {
-    const needsApp = [2, 3, 4, 6].some(wants);
+    const needsApp = [2, 3, 4, 6, 8].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -289,6 +407,7 @@ async function main(): Promise<void> {
     }
 
     let server: RunningServer | null = null;
+    let startSecond: (() => Promise<RunningServer>) | null = null;
     if (needsApp) {
       log("Starting the app (next start)…");
       const logFile = path.join(ROOT, "bench", "tmp", "server.log");
@@ -298,6 +417,7 @@ async function main(): Promise<void> {
           logFile,
           nodeArgs: CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
         });
+      startSecond = start;
       try {
         server = await start();
       } catch (error) {
@@ -508,6 +628,10 @@ async function main(): Promise<void> {
           }),
         );
       }
+    }
+    if (server && wants(8)) {
+      log("8. Live fan-out…");
+      results.push(...(await liveLine({ server, data, databaseUrl: database.url, start: startSecond, cleanup })));
     }
   } finally {
     log("Stopping the app, the browser and the database…");

@@ -19,7 +19,7 @@ import { ClaimsPanel } from "@/components/claims/workspace/claims-panel";
 /**
  * The article page's working area: the text with its claim highlights on the left, the claim
  * panel on the right. Claims are rows fetched from the API and drawn as decorations (D1);
- * every change, here or by a colleague, reloads them (`useLiveArticle`).
+ * every change, here or by a colleague, reaches them as a change event (`useLiveArticle`).
  *
  * An editor (`canRevise`, decided on the server; the API decides again) can switch the text
  * into edit mode (`useRevisionEditing`): the highlights follow the edits, and saving posts the
@@ -41,7 +41,7 @@ export function ArticleWorkspace({
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const panel = useClaimPanel(panelRef, initialClaimId);
-  const live = useLiveArticle(initial, panel.detail.reload);
+  const live = useLiveArticle(initial, panel.detail.reload, panel.activeId);
   const { article } = live;
   const marking = useClaimMarking(textRef, live, panel);
 
@@ -135,7 +135,7 @@ export function ArticleWorkspace({
           error: reattach.error,
           onReattach: (claimId) => void reattach.reattach(claimId),
         }}
-        onReload={() => void live.reload()}
+        onReload={() => void live.refresh()}
         onShowInText={showInText}
         viewerId={viewerId}
         onOpenFromList={(claimId) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError } from "@/lib/api-client";
+import { apiRead, ApiError } from "@/lib/api-client";
 import type { ClaimDTO } from "@/lib/claims/present";
 
 interface Loaded {
@@ -22,7 +22,7 @@ export function useClaimDetail(claimId: string | null) {
 
   // Loads `id` into state, unless another claim has been opened by the time it answers.
   const load = useCallback((id: string): Promise<void> => {
-    return api<ClaimDTO>(`/api/claims/${encodeURIComponent(id)}`).then(
+    return apiRead<ClaimDTO>(`/api/claims/${encodeURIComponent(id)}`).then(
       (claim) => {
         if (openId.current === id) setLoaded({ id, claim, error: null });
       },

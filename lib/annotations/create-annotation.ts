@@ -10,7 +10,7 @@ import { CreateAnnotationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
 import { auditEventInsert } from "@/lib/audit/record-event";
 import { sqlTimestamp } from "@/lib/sql";
-import { changeNotification } from "@/lib/live/publish";
+import { changeLogCtes } from "@/lib/live/publish";
 import {
   annotationSnapshot,
   newAnnotationRow,
@@ -66,7 +66,8 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
     Prisma.sql`inserted`,
   );
   // The lock is the one every annotation change takes first (lib/claims/lock-claim.ts). The
-  // SELECT CTE that notifies runs only because the final SELECT reads it.
+  // SELECT CTE that notifies runs only because the final SELECT reads it; the live event is
+  // logged (`logged`) in the same statement, so that a reconnecting page can replay it.
   const written = await db.$queryRaw<{ id: string }[]>`
     WITH claim AS (
       SELECT id, article_id FROM claims WHERE id = ${claimId} FOR NO KEY UPDATE
@@ -79,9 +80,13 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
              ${row.rationaleText}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
       FROM claim
       RETURNING id
-    ), event AS (${event}), notified AS (
-      SELECT ${changeNotification({ articleId: Prisma.sql`claim.article_id`, type: "annotation.created", id: row.id })} FROM claim
-    )
+    ), event AS (${event}), ${changeLogCtes({
+      from: Prisma.sql`claim`,
+      articleId: Prisma.sql`claim.article_id`,
+      type: "annotation.created",
+      id: row.id,
+      claimId: Prisma.sql`claim.id`,
+    })}
     SELECT inserted.id FROM inserted, notified`;
   if (written.length === 0) throw new AppError("not_found", "No such claim.");
   return presentAnnotation(newAnnotationRow(row, actor), actor);

@@ -65,5 +65,5 @@ export async function finishAnnotationChange(tx: Tx, change: AnnotationChange): 
     before: change.before,
     after,
   });
-  await publishChange(tx, { articleId: change.claim.articleId, type: change.action, id: change.annotationId });
+  await publishChange(tx, { articleId: change.claim.articleId, type: change.action, id: change.annotationId, claimId: change.claim.id });
 }

@@ -75,7 +75,7 @@ export async function createRevision({ actor, articleId, input }: CreateRevision
         before: { revision: current.number, characters: current.text.length },
         after: { revision: revision.number, characters: stored.text.length, blocks: stored.blocks, claims: { ...claims } },
       });
-      await publishChange(tx, { articleId, type: "revision.created", id: revision.id });
+      await publishChange(tx, { articleId, type: "revision.created", id: revision.id, claimId: null });
       return {
         id: revision.id,
         articleId,

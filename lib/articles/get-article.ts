@@ -11,6 +11,8 @@ import { sqlIsoText } from "@/lib/sql";
 import type { ClaimSummaryDTO } from "@/lib/claims/present";
 import { claimListVersion, loadClaimSummaries } from "@/lib/claims/load-claim-summaries";
 import { verdictAgreement } from "@/lib/reviews/verdict-agreement";
+import { liveHeadSql } from "@/lib/live/event-log";
+import { entityTag, tagMatches } from "@/lib/http/etag";
 
 /** The article's own columns, its newest revision's and the version of its claim list, in one row. */
 interface ArticleHead extends Pick<ArticleDTO, "id" | "title" | "outlet" | "author" | "url" | "publishedAt" | "createdAt"> {
@@ -18,6 +20,14 @@ interface ArticleHead extends Pick<ArticleDTO, "id" | "title" | "outlet" | "auth
   revisionNumber: number | null;
   revisionCreatedAt: string | null;
   claimListVersion: string;
+  liveEventId: bigint;
+}
+
+/** An article read that may answer "not modified": the caller's tag, and the article unless it matched. */
+export interface ConditionalArticle {
+  etag: string;
+  /** Null when `ifNoneMatch` named `etag`: the caller has this very answer already (304). */
+  article: ArticleDTO | null;
 }
 
 /** A revision's text and document never change (a new text is a new revision), so the last few are kept. */
@@ -37,12 +47,33 @@ const revisionBodies = new VersionedCache<{ text: string; doc: JSONContent }>(16
  * draft, which every reader sees, so they are the same for everyone.
  */
 export async function getArticle({ actor, id }: { actor: Actor | null; id: string }): Promise<ArticleDTO> {
+  const { article } = await readArticle({ actor, id, ifNoneMatch: null });
+  if (!article) throw new Error("An unconditional read always has an answer.");
+  return article;
+}
+
+/**
+ * `getArticle` for `GET /api/articles/:id`, with its entity tag: a hash of the first
+ * statement's row (the article, its newest revision, the claim list's fingerprint and the
+ * newest live event) and of the caller (lib/http/etag.ts). When `ifNoneMatch` names it, the
+ * answer is "not modified" after that one statement, without building the article.
+ */
+export async function readArticle({
+  actor,
+  id,
+  ifNoneMatch,
+}: {
+  actor: Actor | null;
+  id: string;
+  ifNoneMatch: string | null;
+}): Promise<ConditionalArticle> {
   assertCan(actor, "article.read");
   const [head] = await db.$queryRaw<ArticleHead[]>`
     SELECT a.id, a.title, a.outlet, a.author, a.url,
            ${sqlIsoText("a.published_at")} AS "publishedAt", ${sqlIsoText("a.created_at")} AS "createdAt",
            r.id AS "revisionId", r.number AS "revisionNumber", ${sqlIsoText("r.created_at")} AS "revisionCreatedAt",
-           ${claimListVersion(Prisma.sql`a.id`)} AS "claimListVersion"
+           ${claimListVersion(Prisma.sql`a.id`)} AS "claimListVersion",
+           ${liveHeadSql(Prisma.sql`a.id`)} AS "liveEventId"
     FROM articles a
     LEFT JOIN LATERAL (
       SELECT id, number, created_at FROM article_revisions WHERE article_id = a.id ORDER BY number DESC LIMIT 1
@@ -51,7 +82,9 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
   if (!head?.revisionId || head.revisionNumber === null || head.revisionCreatedAt === null) {
     throw new AppError("not_found", "No such article.");
   }
-  const { revisionId, revisionNumber, revisionCreatedAt, claimListVersion: version, ...columns } = head;
+  const { revisionId, revisionNumber, revisionCreatedAt, claimListVersion: version, liveEventId, ...columns } = head;
+  const etag = entityTag(JSON.stringify({ ...head, liveEventId: String(liveEventId) }), actor);
+  if (tagMatches(ifNoneMatch, etag)) return { etag, article: null };
   const [body, claimRows] = await Promise.all([
     revisionBodies.get(revisionId, "", () => readRevisionBody(revisionId)),
     loadClaimSummaries(actor, id, version),
@@ -59,14 +92,16 @@ export async function getArticle({ actor, id }: { actor: Actor | null; id: strin
   const claims: ClaimSummaryDTO[] = [];
   const orphanedClaims: ClaimSummaryDTO[] = [];
   for (const claim of claimRows) (claim.status === "orphaned" ? orphanedClaims : claims).push(claim);
-  return {
+  const article: ArticleDTO = {
     ...columns,
     revision: { id: revisionId, number: revisionNumber, text: body.text, doc: body.doc, createdAt: revisionCreatedAt },
     claims,
     orphanedClaims,
     progress: { verified: claims.filter((claim) => claim.status === "verified").length, total: claims.length },
     agreement: verdictAgreement(claims),
+    liveEventId: Number(liveEventId),
   };
+  return { etag, article };
 }
 
 async function readRevisionBody(id: string): Promise<{ text: string; doc: JSONContent }> {

@@ -87,6 +87,11 @@ export interface ArticleDTO {
   /** Verified claims of all claims in the current revision. */
   progress: { verified: number; total: number };
   agreement: AgreementDTO;
+  /**
+   * The id of the article's newest live event when this was read: its event stream
+   * (`GET /api/articles/:id/events?after=`) continues from it, so nothing is missed in between.
+   */
+  liveEventId: number;
 }
 
 /** ISO 8601 in UTC, or null. */

@@ -49,7 +49,7 @@ export async function assignClaim({ actor, id, input }: AssignOptions): Promise<
       before: eventState(before),
       after: eventState(next),
     });
-    await publishChange(tx, { articleId, type: "claim.assigned", id });
+    await publishChange(tx, { articleId, type: "claim.assigned", id, claimId: id });
     if (next.assigneeId !== null && next.assigneeId !== before.assigneeId) {
       await notify(tx, {
         actor,
@@ -85,7 +85,7 @@ export async function assignArticle({ actor, id, input }: AssignOptions): Promis
       before: eventState(before),
       after: eventState(next),
     });
-    await publishChange(tx, { articleId: id, type: "article.assigned", id });
+    await publishChange(tx, { articleId: id, type: "article.assigned", id, claimId: null });
     if (next.assigneeId !== null && next.assigneeId !== before.assigneeId) {
       await notify(tx, {
         actor,

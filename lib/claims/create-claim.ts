@@ -45,7 +45,7 @@ export async function createClaim({ actor, articleId, input }: CreateClaimOption
       targetId: claim.id,
       after: { articleId, revision: current.number, ...selectors, claimant: claim.claimant, status: claim.status },
     });
-    await publishChange(tx, { articleId, type: "claim.created", id: claim.id });
+    await publishChange(tx, { articleId, type: "claim.created", id: claim.id, claimId: claim.id });
     return presentClaim(claim, actor);
   });
 }

@@ -53,6 +53,6 @@ export async function deleteClaim({ actor, claimId }: DeleteClaimOptions): Promi
       targetId: claimId,
       before: { articleId, ...rest, annotationIds: annotations.map((annotation) => annotation.id) },
     });
-    await publishChange(tx, { articleId, type: "claim.deleted", id: claimId });
+    await publishChange(tx, { articleId, type: "claim.deleted", id: claimId, claimId });
   });
 }

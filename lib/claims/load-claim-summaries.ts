@@ -26,7 +26,7 @@ const ANNOTATION_COMMON = Prisma.sql`'id', a.id, 'claimId', a.claim_id, 'status'
   'author', json_build_object('id', author.id, 'name', author.name), 'updatedAt', ${sqlIsoText("a.updated_at")}`;
 
 /** A claim as every reader's list is made from: all of its annotations, no abilities. */
-type StoredClaim = Omit<ClaimSummaryDTO, "can">;
+export type StoredClaim = Omit<ClaimSummaryDTO, "can">;
 
 /** The claim lists of the articles read last; a list is about 1 MB for a thousand claims. */
 const claimLists = new VersionedCache<readonly StoredClaim[]>(16);
@@ -53,20 +53,31 @@ export function claimListVersion(articleId: Prisma.Sql): Prisma.Sql {
  * `claimListVersion`, read just before.
  */
 export async function loadClaimSummaries(actor: Actor, articleId: string, version: string): Promise<ClaimSummaryDTO[]> {
-  const claims = await claimLists.get(articleId, version, () => readClaimList(articleId));
+  const claims = await claimLists.get(articleId, version, () => readStoredClaims(articleId));
   return claims.map((claim) => ({
-    ...claim,
-    annotations: claim.annotations.filter((annotation) => isAnnotationVisibleTo(actor, { status: annotation.status, authorId: annotation.author.id })),
+    ...visibleSummary(actor, claim),
     can: claimAbilities(actor, { createdById: claim.createdBy.id, annotationCount: claim.annotations.length }),
   }));
 }
 
+/** A stored claim with the annotations `actor` may see (every one past draft, and their own drafts). */
+export function visibleSummary(actor: Actor, claim: StoredClaim): StoredClaim {
+  return {
+    ...claim,
+    annotations: claim.annotations.filter((annotation) => isAnnotationVisibleTo(actor, { status: annotation.status, authorId: annotation.author.id })),
+  };
+}
+
 /**
- * Every claim of the article with all of its annotations, in their summary shape. Read after
- * the version it is kept under, so a list is never older than its version: a change that
- * lands in between makes the list newer, and the next reader's version a miss.
+ * Every claim of the article (or those of `claimIds` only) with all of its annotations, drafts
+ * included, in their summary shape and in document order. Read after the version it is kept
+ * under, so a list is never older than its version: a change that lands in between makes the
+ * list newer, and the next reader's version a miss. Live updates read the changed claims with
+ * it (lib/live/change-batch.ts) and show each subscriber what `visibleSummary` leaves them.
  */
-async function readClaimList(articleId: string): Promise<readonly StoredClaim[]> {
+export async function readStoredClaims(articleId: string, claimIds?: readonly string[]): Promise<readonly StoredClaim[]> {
+  const some = claimIds === undefined ? Prisma.empty : Prisma.sql`AND c.id = ANY(${[...claimIds]}::text[])`;
+  const someAnnotations = claimIds === undefined ? Prisma.empty : Prisma.sql`AND a.claim_id = ANY(${[...claimIds]}::text[])`;
   const [row] = await db.$queryRaw<{ claims: string }[]>`
     WITH annotated AS (
       SELECT
@@ -86,7 +97,7 @@ async function readClaimList(articleId: string): Promise<readonly StoredClaim[]>
       FROM annotations a
       JOIN claims owner ON owner.id = a.claim_id
       JOIN users author ON author.id = a.author_id
-      WHERE owner.article_id = ${articleId}
+      WHERE owner.article_id = ${articleId} ${someAnnotations}
       GROUP BY a.claim_id
     )
     SELECT coalesce(json_agg(json_build_object(
@@ -107,7 +118,7 @@ async function readClaimList(articleId: string): Promise<readonly StoredClaim[]>
     FROM claims c
     JOIN users creator ON creator.id = c.created_by_id
     LEFT JOIN annotated ON annotated.claim_id = c.id
-    WHERE c.article_id = ${articleId}`;
+    WHERE c.article_id = ${articleId} ${some}`;
   // Shared by every reader of this version: frozen, so that no caller can change it for the others.
   return deepFreeze(JSON.parse(row?.claims ?? "[]") as StoredClaim[]);
 }

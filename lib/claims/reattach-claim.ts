@@ -98,7 +98,7 @@ export async function reattachClaim({ actor, claimId, input }: ReattachClaimOpti
         claimStatus: { before: before.status, after: status },
       },
     });
-    await publishChange(tx, { articleId, type: "claim.reattached", id: claimId });
+    await publishChange(tx, { articleId, type: "claim.reattached", id: claimId, claimId });
     return presentClaim(claim, actor);
   });
 }

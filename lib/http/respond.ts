@@ -69,3 +69,8 @@ function errorBody(error: AppError) {
     ...(error.details ?? {}),
   };
 }
+
+/** A 304 for a conditional read whose tag still holds: no body, the tag again. */
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { etag, "cache-control": "no-store" } });
+}

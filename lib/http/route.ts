@@ -15,7 +15,7 @@ import { clientAddress } from "@/lib/auth/sign-in-throttle";
 import { recordDenialSafely } from "@/lib/audit/record-denial";
 import { resolveBearerToken } from "@/lib/tokens/resolve-bearer-token";
 import { isWellFormedTokenSecret } from "@/lib/tokens/secret";
-import { errorResponse, json } from "@/lib/http/respond";
+import { errorResponse, json, notModified } from "@/lib/http/respond";
 
 export interface RouteContext<P extends RouteParams> {
   request: Request;
@@ -236,4 +236,4 @@ export function authenticatedRoute<P extends RouteParams = Record<string, never>
   });
 }
 
-export { json };
+export { json, notModified };

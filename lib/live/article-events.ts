@@ -1,23 +1,36 @@
 /**
  * The Server-Sent Events stream of one article's changes (D9), as served by
- * `GET /api/articles/:id/events`:
+ * `GET /api/articles/:id/events`. Every event carries the id of the last logged change it
+ * covers, so a browser that reconnects sends it back as `Last-Event-ID` and is sent what it
+ * missed, from any server (the log is in PostgreSQL: lib/live/event-log.ts):
  *
- *   event: ready            once, when the server is listening: refetch, then apply changes
+ *   id: 41                  the stream is live; what came after the client's id has been sent
+ *   event: ready
  *   data: {}
  *
- *   event: change           per committed change; `type` is the audit action, e.g.
- *   data: {"type":"annotation.updated","id":"…"}   "claim.created", or "resync" (refetch all)
+ *   id: 42                  per committed change (or several, when catching up): the changed
+ *   event: change           claims as THIS subscriber may see them (ChangeEventDTO,
+ *   data: {"id":42,"types":["annotation.created"],"claims":[…],…}   lib/live/change-batch.ts)
+ *
+ *   id: 57                  the client is too far behind (or gave no id): reload everything,
+ *   event: reset            then apply the changes that follow
+ *   data: {"id":57}
  *
  *   : keepalive             a comment every 15 s, so proxies keep the connection open
  *
- * Events carry ids and types only; clients refetch through the API, which applies the usual
- * visibility rules (another reviewer's draft stays invisible).
+ * The client starts from the id its first read of the article gave it (`?after=`, the
+ * article's `liveEventId`), so nothing between that read and the stream is lost either.
  */
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { subscribe, whenListening } from "@/lib/live/subscribe";
+import { parseInput } from "@/lib/validation";
+import { RESYNC, subscribe, whenListening } from "@/lib/live/subscribe";
+import { readEventsAfter, readHead } from "@/lib/live/event-log";
+import { buildChangeBatch, showChangeBatch, type ChangeBatch } from "@/lib/live/change-batch";
+import { ArticleEventsInput } from "@/lib/live/schemas";
+import type { LoggedChange } from "@/lib/live/publish";
 
 /** How often the stream sends a keepalive comment. */
 export const KEEPALIVE_MS = 15_000;
@@ -25,26 +38,88 @@ export const KEEPALIVE_MS = 15_000;
 export interface OpenArticleEventsOptions {
   actor: Actor | null;
   articleId: string;
+  /** `{after}`: the last event id the client applied (`Last-Event-ID` or `?after=`), or null. */
+  input: ArticleEventsInput;
   /** Aborted when the client goes away; the subscription ends with it. */
   signal: AbortSignal;
   /** @default KEEPALIVE_MS */
   keepaliveMs?: number;
 }
 
+/**
+ * The batch of each change this server heard, shared by all of its subscribers: read once,
+ * after the change committed. Kept for the last few changes only.
+ */
+const heardBatches = new Map<number, Promise<ChangeBatch>>();
+const HEARD_BATCHES_KEPT = 256;
+
+function batchOf(change: LoggedChange): Promise<ChangeBatch> {
+  let batch = heardBatches.get(change.eventId);
+  if (!batch) {
+    batch = buildChangeBatch(change.articleId, [change]);
+    const made = batch;
+    heardBatches.set(change.eventId, made);
+    made.catch(() => {
+      if (heardBatches.get(change.eventId) === made) heardBatches.delete(change.eventId);
+    });
+    for (const oldest of heardBatches.keys()) {
+      if (heardBatches.size <= HEARD_BATCHES_KEPT) break;
+      heardBatches.delete(oldest);
+    }
+  }
+  return batch;
+}
+
 /** Opens the event stream of an article the actor may read; `not_found` when there is no such article. */
 export async function openArticleEvents({
   actor,
   articleId,
+  input,
   signal,
   keepaliveMs = KEEPALIVE_MS,
 }: OpenArticleEventsOptions): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "article.read");
+  const { after } = parseInput(ArticleEventsInput, input);
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) throw new AppError("not_found", "No such article.");
 
   const encoder = new TextEncoder();
   let send: (chunk: string) => void = () => {};
   let cleanup = () => {};
+  /** The id of the last event sent: every change of the article up to it has been told. */
+  let lastSent = after;
+  // Events are sent one at a time, in order: a change heard while catching up waits for it.
+  let releaseStart: () => void = () => {};
+  let queue = new Promise<void>((resolve) => {
+    releaseStart = resolve;
+  });
+  const enqueue = (task: () => Promise<void>) => {
+    queue = queue.then(task).catch((error: unknown) => {
+      // The client reconnects with its last id and catches up; nothing is lost by ending here.
+      console.error("[factdesk] live updates: could not send a change", error);
+      cleanup();
+    });
+  };
+
+  const catchUp = async () => {
+    if (lastSent === null) {
+      // A client with no id cannot be caught up: it reloads, then follows from the newest id.
+      lastSent = await readHead(articleId);
+      send(`id: ${lastSent}\nevent: reset\ndata: ${JSON.stringify({ id: lastSent })}\n\n`);
+      return;
+    }
+    const replay = await readEventsAfter(articleId, lastSent);
+    if (replay.kind === "reset") {
+      lastSent = replay.head;
+      send(`id: ${lastSent}\nevent: reset\ndata: ${JSON.stringify({ id: lastSent })}\n\n`);
+      return;
+    }
+    if (replay.events.length === 0) return;
+    const batch = await buildChangeBatch(articleId, replay.events);
+    send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
+    lastSent = batch.lastId;
+  };
+
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
@@ -57,7 +132,13 @@ export async function openArticleEvents({
         }
       };
       const unsubscribe = subscribe(articleId, (change) => {
-        send(`event: change\ndata: ${JSON.stringify({ type: change.type, id: change.id })}\n\n`);
+        enqueue(async () => {
+          if (change.type === RESYNC) return catchUp();
+          if (lastSent !== null && change.eventId <= lastSent) return;
+          const batch = await batchOf(change);
+          send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
+          lastSent = batch.lastId;
+        });
       });
       const keepalive = setInterval(() => send(": keepalive\n\n"), keepaliveMs);
       const onAbort = () => {
@@ -87,12 +168,13 @@ export async function openArticleEvents({
 
   try {
     await whenListening();
+    // Only now is every later change certain to be heard; what committed before is in the log.
+    await catchUp();
   } catch (error) {
     cleanup();
     throw error;
   }
-  // Only now is every later change certain to be heard: a client that refetches on `ready`
-  // misses nothing between its fetch and the stream.
-  send("event: ready\ndata: {}\n\n");
+  send(`id: ${lastSent}\nevent: ready\ndata: {}\n\n`);
+  releaseStart();
   return stream;
 }

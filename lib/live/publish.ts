@@ -1,37 +1,71 @@
 /**
- * Announcing a change to everyone who has the article open (D9), over PostgreSQL
- * LISTEN/NOTIFY so that any number of app servers hear it (D8: servers keep no state).
+ * Announcing a change to everyone who has the article open (D9). A change is written to the
+ * short log of live events (`live_events`) and announced with `pg_notify`, both inside the
+ * transaction of the change: PostgreSQL delivers the notification on commit and drops both on
+ * rollback, so a listener never hears of a change that did not happen, and hears of it only
+ * once it can be read. Any number of app servers hear it (D8: servers keep no state), and any
+ * of them can replay the log to a client that reconnects.
  *
- * The notification is sent inside the transaction of the change: PostgreSQL delivers it on
- * commit and drops it on rollback, so a listener never hears of a change that did not happen,
- * and hears of it only once it can be read. Payloads carry ids and types only, never content
- * (a draft's text must not reach other people): clients refetch what they are allowed to see.
+ * The notification carries the event's id and ids of what changed, never content (a draft's
+ * text must not reach other people): each server reads the changed claim and sends every
+ * subscriber what that subscriber may see (lib/live/change-batch.ts).
  */
 import { Prisma, type Tx } from "@/lib/db";
 
 /** The channel every Factdesk server listens on. */
 export const LIVE_CHANNEL = "factdesk_changes";
 
-/** What changed, as announced: the article it belongs to, what happened, and to which id. */
+/** What changed, as a use case announces it. */
 export interface LiveChange {
   articleId: string;
   /** The audit action of the change, e.g. "claim.created" or "annotation.updated". */
   type: string;
-  /** The id of the changed claim or annotation. */
+  /** The id of the changed claim, annotation, revision or published version. */
   id: string;
+  /** The claim the change is about: the claim itself, or the claim of the annotation. */
+  claimId: string | null;
 }
 
-/** Queues a change notification in `tx`; it is delivered when `tx` commits. */
-export async function publishChange(tx: Tx, change: LiveChange): Promise<void> {
-  const payload = JSON.stringify({ articleId: change.articleId, type: change.type, id: change.id });
-  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+/** A change as logged and heard: `LiveChange` with the id of its log row. */
+export interface LoggedChange extends LiveChange {
+  /** The log row's id: ids of one article's changes follow commit order. */
+  eventId: number;
 }
 
 /**
- * The same notification as a SQL expression, for a change written as one SQL statement: the
- * article id may be a column of that statement (`Prisma.sql\`claim.article_id\``). The payload
- * is the one `publishChange` sends.
+ * The log row and its notification for a change written as one SQL statement: the CTEs
+ * `logged` and `notified`, one row each per row of `from` (an SQL source such as the CTE of a
+ * locked claim); the fields are SQL expressions over that source or parameters. The statement
+ * must read `notified` (PostgreSQL skips a SELECT CTE nobody reads).
  */
-export function changeNotification(change: { articleId: Prisma.Sql; type: string; id: string }): Prisma.Sql {
-  return Prisma.sql`pg_notify(${LIVE_CHANNEL}, json_build_object('articleId', ${change.articleId}, 'type', ${change.type}::text, 'id', ${change.id}::text)::text)`;
+export function changeLogCtes(change: {
+  from: Prisma.Sql;
+  articleId: Prisma.Sql;
+  type: string;
+  id: string;
+  claimId: Prisma.Sql;
+}): Prisma.Sql {
+  return Prisma.sql`logged AS (
+      INSERT INTO live_events (article_id, kind, entity_id, claim_id)
+      SELECT ${change.articleId}, ${change.type}::text, ${change.id}::text, ${change.claimId} FROM ${change.from}
+      RETURNING id, article_id, kind, entity_id, claim_id
+    ), notified AS (
+      SELECT pg_notify(${LIVE_CHANNEL}, json_build_object(
+        'eventId', logged.id, 'articleId', logged.article_id, 'type', logged.kind,
+        'id', logged.entity_id, 'claimId', logged.claim_id)::text)
+      FROM logged
+    )`;
+}
+
+/** Logs a change and queues its notification in `tx`; both take effect when `tx` commits. */
+export async function publishChange(tx: Tx, change: LiveChange): Promise<void> {
+  await tx.$queryRaw`
+    WITH one AS (SELECT 1), ${changeLogCtes({
+      from: Prisma.sql`one`,
+      articleId: Prisma.sql`${change.articleId}::text`,
+      type: change.type,
+      id: change.id,
+      claimId: Prisma.sql`${change.claimId}::text`,
+    })}
+    SELECT count(*)::int AS n FROM notified`;
 }

@@ -4,24 +4,29 @@
  *
  * The connection is a plain `pg.Client` outside Prisma's pool (a pooled connection would be
  * handed to queries and lose its LISTEN), opened on the first subscription and re-opened with
- * exponential backoff when it drops. Notifications sent while it was down are lost, so after
- * a reconnect every subscriber gets a `resync` change: refetch everything.
+ * exponential backoff when it drops. Notifications sent while it was down are not heard, so
+ * after a reconnect every subscriber gets a `resync` change: catch up from the log of live
+ * events (lib/live/event-log.ts), which has them all.
+ *
+ * While it listens, the hub also prunes that log once a minute (any server may).
  *
  * Note for deployments: LISTEN needs a session, so DATABASE_URL must not point at a
  * transaction-pooling proxy (PgBouncer in transaction mode) for this connection.
  */
 import pg from "pg";
 import { AppError } from "@/lib/errors";
-import { LIVE_CHANNEL, type LiveChange } from "@/lib/live/publish";
+import { LIVE_CHANNEL, type LoggedChange } from "@/lib/live/publish";
+import { pruneLiveEvents } from "@/lib/live/event-log";
 
 /** Called with each change to the subscribed article. */
-export type ChangeListener = (change: LiveChange) => void;
+export type ChangeListener = (change: LoggedChange) => void;
 
 /** The change type sent to subscribers after the connection was re-established. */
 export const RESYNC = "resync";
 
 const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
+const PRUNE_EVERY_MS = 60_000;
 
 interface Hub {
   listeners: Map<string, Set<ChangeListener>>;
@@ -32,6 +37,7 @@ interface Hub {
   /** True once a connection was lost: the next one must tell subscribers to resync. */
   dropped: boolean;
   waiters: Set<() => void>;
+  pruneTimer: ReturnType<typeof setInterval> | null;
 }
 
 // One hub per process, kept across hot reloads in development so that reloading a module
@@ -45,6 +51,7 @@ const hub: Hub = (globalForLive.factdeskLiveHub ??= {
   failures: 0,
   dropped: false,
   waiters: new Set(),
+  pruneTimer: null,
 });
 
 /** Calls `listener` with every committed change to article `articleId`; returns the unsubscribe function. */
@@ -94,6 +101,8 @@ export async function stopListening(): Promise<void> {
   hub.retryTimer = null;
   hub.failures = 0;
   hub.dropped = false;
+  if (hub.pruneTimer) clearInterval(hub.pruneTimer);
+  hub.pruneTimer = null;
   const client = hub.client;
   hub.client = null;
   if (client) {
@@ -134,9 +143,15 @@ async function connect(): Promise<void> {
   hub.client = client;
   hub.failures = 0;
   for (const waiter of [...hub.waiters]) waiter();
+  hub.pruneTimer ??= setInterval(() => {
+    pruneLiveEvents().catch((error: unknown) => {
+      console.warn(`[factdesk] live updates: pruning the event log failed (${error instanceof Error ? error.message : error})`);
+    });
+  }, PRUNE_EVERY_MS);
+  hub.pruneTimer.unref?.();
   if (hub.dropped) {
     hub.dropped = false;
-    for (const articleId of hub.listeners.keys()) emit({ articleId, type: RESYNC, id: articleId });
+    for (const articleId of hub.listeners.keys()) emit({ articleId, type: RESYNC, id: articleId, claimId: null, eventId: 0 });
   }
 }
 
@@ -178,7 +193,7 @@ function deliver(payload: string): void {
   if (isLiveChange(change)) emit(change);
 }
 
-function emit(change: LiveChange): void {
+function emit(change: LoggedChange): void {
   const set = hub.listeners.get(change.articleId);
   if (!set) return;
   for (const listener of [...set]) {
@@ -191,8 +206,15 @@ function emit(change: LiveChange): void {
   }
 }
 
-function isLiveChange(value: unknown): value is LiveChange {
+function isLiveChange(value: unknown): value is LoggedChange {
   if (typeof value !== "object" || value === null) return false;
-  const { articleId, type, id } = value as Record<string, unknown>;
-  return typeof articleId === "string" && typeof type === "string" && typeof id === "string";
+  const { articleId, type, id, claimId, eventId } = value as Record<string, unknown>;
+  return (
+    typeof articleId === "string" &&
+    typeof type === "string" &&
+    typeof id === "string" &&
+    (claimId === null || typeof claimId === "string") &&
+    typeof eventId === "number" &&
+    Number.isSafeInteger(eventId)
+  );
 }

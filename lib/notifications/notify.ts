@@ -3,7 +3,8 @@
  * exist exactly when the change does. Never for the actor; never for a disabled account or
  * someone who turned the kind off; never about something the recipient may not see (the
  * caller names who may: `audience`). Each new notification is announced on its recipient's
- * live channel (lib/notifications/events.ts), delivered on commit.
+ * live channel (lib/notifications/events.ts), delivered on commit. It is not written to the
+ * article event log (`live_events`): a reconnecting bell reads the inbox again instead.
  */
 import { Prisma, type Tx } from "@/lib/db";
 import type { AnyActor } from "@/lib/auth/actor";
@@ -70,7 +71,9 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
       RETURNING id, recipient_id
     )
     SELECT recipient_id AS "recipientId",
-           pg_notify(${LIVE_CHANNEL}, json_build_object('articleId', ${userChannelKey("")} || recipient_id, 'type', 'notification.created', 'id', id)::text)::text AS notified
+           pg_notify(${LIVE_CHANNEL}, json_build_object(
+             'articleId', ${userChannelKey("")} || recipient_id, 'type', 'notification.created', 'id', id,
+             'claimId', NULL, 'eventId', 0)::text)::text AS notified
     FROM inserted`;
   return notified.map((row) => row.recipientId);
 }

@@ -76,7 +76,7 @@ export async function publishVersion({ actor, articleId, input }: PublishVersion
       targetId: version.id,
       after: { articleId, number, revision: publishable.revision.number, sha256, note: snapshot.note, counts },
     });
-    await publishChange(tx, { articleId, type: "version.published", id: version.id });
+    await publishChange(tx, { articleId, type: "version.published", id: version.id, claimId: null });
     // Everyone who worked on the article: who marked its claims, wrote its submitted work, reviewed or replied.
     const workers = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.created_by_id AS id FROM claims c WHERE c.article_id = ${articleId}

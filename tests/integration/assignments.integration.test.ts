@@ -106,7 +106,7 @@ describe("assigning a claim", () => {
     const deadline = Date.now() + 5_000;
     while (heard.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     unsubscribe();
-    expect(heard).toEqual([{ articleId: claim.articleId, type: "claim.assigned", id: claim.id }]);
+    expect(heard).toEqual([expect.objectContaining({ articleId: claim.articleId, type: "claim.assigned", id: claim.id, claimId: claim.id })]);
   });
 });
 

@@ -1,11 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { publishChange, type LiveChange } from "@/lib/live/publish";
+import { publishChange, type LoggedChange } from "@/lib/live/publish";
 import { stopListening, subscribe, whenListening } from "@/lib/live/subscribe";
 import { openArticleEvents } from "@/lib/live/article-events";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { makeUser } from "./factories";
+import { openStream } from "./event-stream";
+import type { ChangeEventDTO } from "@/lib/live/change-batch";
 import { claimInput, makeClaim, makeClaimArticle } from "./claim-factories";
 
 afterAll(async () => {
@@ -14,13 +16,13 @@ afterAll(async () => {
 
 /** Collects the changes of one article; `next()` waits for the next one (or fails after a while). */
 function collect(articleId: string) {
-  const received: LiveChange[] = [];
+  const received: LoggedChange[] = [];
   const waiters: Array<() => void> = [];
   const unsubscribe = subscribe(articleId, (change) => {
     received.push(change);
     waiters.splice(0).forEach((wake) => wake());
   });
-  async function waitFor(count: number, timeoutMs = 5_000): Promise<LiveChange[]> {
+  async function waitFor(count: number, timeoutMs = 5_000): Promise<LoggedChange[]> {
     const deadline = Date.now() + timeoutMs;
     while (received.length < count) {
       if (Date.now() > deadline) throw new Error(`Heard ${received.length} of ${count} changes`);
@@ -44,7 +46,7 @@ describe("live updates", () => {
     await whenListening();
 
     const claim = await createClaim({ actor: reviewer, articleId, input: claimInput("Critics") });
-    expect(await mine.waitFor(1)).toEqual([{ articleId, type: "claim.created", id: claim.id }]);
+    expect(await mine.waitFor(1)).toMatchObject([{ articleId, type: "claim.created", id: claim.id, claimId: claim.id }]);
 
     const annotation = await createAnnotation({
       actor: reviewer,
@@ -52,7 +54,9 @@ describe("live updates", () => {
       input: { kind: "verification", verdict: "true", rationale: "Secret draft reasoning." },
     });
     const changes = await mine.waitFor(2);
-    expect(changes[1]).toEqual({ articleId, type: "annotation.created", id: annotation.id });
+    expect(changes[1]).toMatchObject({ articleId, type: "annotation.created", id: annotation.id, claimId: claim.id });
+    // Log ids of one article grow in commit order.
+    expect(changes[1]!.eventId).toBeGreaterThan(changes[0]!.eventId);
     // Ids and types only: a draft's content never travels on the channel.
     expect(JSON.stringify(changes)).not.toContain("Secret");
     expect(others.received).toEqual([]);
@@ -68,7 +72,7 @@ describe("live updates", () => {
 
     await expect(
       db.$transaction(async (tx) => {
-        await publishChange(tx, { articleId, type: "claim.created", id: "rolled-back" });
+        await publishChange(tx, { articleId, type: "claim.created", id: "rolled-back", claimId: null });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -79,9 +83,12 @@ describe("live updates", () => {
 
     // Notifications arrive in commit order: once this one is here, an earlier one would have been.
     const claim = await createClaim({ actor: reviewer, articleId, input: claimInput("Critics") });
-    expect(await listener.waitFor(1)).toEqual([{ articleId, type: "claim.created", id: claim.id }]);
+    expect(await listener.waitFor(1)).toMatchObject([{ articleId, type: "claim.created", id: claim.id }]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(listener.received).toHaveLength(1);
+    // Nor is anything logged for it: a reconnecting page replays committed changes only.
+    const logged = await db.liveEvent.findMany({ where: { articleId }, select: { entityId: true } });
+    expect(logged).toEqual([{ entityId: claim.id }]);
     listener.unsubscribe();
   });
 
@@ -94,9 +101,9 @@ describe("live updates", () => {
       SELECT pg_terminate_backend(pid), pid FROM pg_stat_activity
       WHERE query ILIKE 'LISTEN factdesk_changes%' AND datname = current_database()`;
     expect(killed.length).toBeGreaterThan(0);
-    expect(await listener.waitFor(1)).toEqual([{ articleId, type: "resync", id: articleId }]);
+    expect(await listener.waitFor(1)).toMatchObject([{ articleId, type: "resync", id: articleId }]);
     const claim = await createClaim({ actor: reviewer, articleId, input: claimInput("Critics") });
-    expect((await listener.waitFor(2))[1]).toEqual({ articleId, type: "claim.created", id: claim.id });
+    expect((await listener.waitFor(2))[1]).toMatchObject({ articleId, type: "claim.created", id: claim.id });
     listener.unsubscribe();
   });
 
@@ -119,38 +126,30 @@ describe("the article event stream", () => {
     const reviewer = await makeUser();
     const articleId = await makeClaimArticle();
     const signal = new AbortController().signal;
-    await expect(openArticleEvents({ actor: null, articleId, signal })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(openArticleEvents({ actor: reviewer, articleId: "nope", signal })).rejects.toMatchObject({ code: "not_found" });
+    const input = { after: null };
+    await expect(openArticleEvents({ actor: null, articleId, input, signal })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(openArticleEvents({ actor: reviewer, articleId: "nope", input, signal })).rejects.toMatchObject({ code: "not_found" });
+    await expect(openArticleEvents({ actor: reviewer, articleId, input: { after: "-1" }, signal })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
   });
 
-  it("sends ready, then a change event per change, keepalives, and ends when the client goes away", async () => {
+  it("sends ready, then a change event per change with its id, keepalives, and ends when the client goes away", async () => {
     const reviewer = await makeUser();
     const claim = await makeClaim(reviewer);
-    const abort = new AbortController();
-    const stream = await openArticleEvents({ actor: reviewer, articleId: claim.articleId, signal: abort.signal, keepaliveMs: 100 });
-    const reader = stream.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { done, value } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}: ${text}`);
-        text += decoder.decode(value, { stream: true });
-      }
-    };
-    await readUntil("event: ready\ndata: {}\n\n");
+    const stream = await openStream(reviewer, claim.articleId, "0", 100);
+    const ready = await stream.nextOf("ready");
     const annotation = await createAnnotation({
       actor: reviewer,
       claimId: claim.id,
       input: { kind: "source", url: "https://example.org/a", title: "A", stance: "supports" },
     });
-    const expected = `event: change\ndata: ${JSON.stringify({ type: "annotation.created", id: annotation.id })}\n\n`;
-    await readUntil(expected);
-    await readUntil(": keepalive\n\n");
-    abort.abort();
-    for (;;) {
-      const { done } = await reader.read();
-      if (done) break;
-    }
+    const change = await stream.nextOf("change");
+    const data = JSON.parse(change.data) as ChangeEventDTO;
+    expect(Number(change.id)).toBeGreaterThan(Number(ready.id));
+    expect(data).toMatchObject({ id: Number(change.id), types: ["annotation.created"], ids: [annotation.id], revision: false, removed: [] });
+    expect(data.claims.map((c) => c.annotations.map((a) => a.id))).toEqual([[annotation.id]]);
+    await stream.nextOf("comment");
+    await stream.close();
   });
 });

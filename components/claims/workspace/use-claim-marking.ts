@@ -59,7 +59,7 @@ export function useClaimMarking(anchorRef: RefObject<HTMLElement | null>, live: 
   async function save(editor: Editor | null, claimant: string) {
     const { pending } = panel;
     if (!pending) return;
-    const { article, setArticle, reload } = live;
+    const { article, setArticle } = live;
     setSaving(true);
     setError(null);
     try {
@@ -71,8 +71,8 @@ export function useClaimMarking(anchorRef: RefObject<HTMLElement | null>, live: 
       setPending(null);
       panel.detail.show(claim);
       panel.setActiveId(claim.id);
+      // The list has the claim already; its change event brings what else changed (the progress).
       editor?.commands.setTextSelection(editor.state.selection.to);
-      void reload();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Could not save the claim.");
     } finally {

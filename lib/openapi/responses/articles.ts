@@ -55,6 +55,10 @@ export const Article = z
     agreement: z
       .object({ alpha: z.number().nullable(), claims: z.number().int(), reviewers: z.number().int() })
       .meta({ description: "Inter-reviewer agreement on verdicts (Krippendorff's ordinal alpha; null with too few verdicts)." }),
+    liveEventId: z
+      .number()
+      .int()
+      .meta({ description: "The article's newest live event when this was read: follow its changes from here with `GET /api/articles/{id}/events?after=`." }),
   })
   .meta({ id: "Article" });
 sameType<z.output<typeof Article>, ArticleDTO>(true);

@@ -1,6 +1,7 @@
 /** Articles, their revisions and the live event stream. */
 import { z } from "zod";
 import { CreateArticleInput, CreateRevisionInput, ListInput, PreviewArticleInput } from "@/lib/articles/schemas";
+import { ArticleEventsQuery } from "@/lib/live/schemas";
 import { routeDoc, type RouteDoc } from "@/lib/openapi/route-doc";
 import { Article, ArticlePreview, ArticleSummary, CreatedRevision, RevisionDetail, RevisionList } from "@/lib/openapi/responses/articles";
 import { page } from "@/lib/openapi/responses/common";
@@ -51,12 +52,14 @@ export const routes: RouteDoc[] = [
     method: "get",
     path: "/api/articles/{id}",
     summary: "Read an article",
-    description: "The current revision (document and canonical text) and its claims, in document order.",
+    description:
+      "The current revision (document and canonical text) and its claims, in document order. The answer carries an `ETag` valid for the caller only (drafts and abilities are per person); send it back in `If-None-Match` to get 304 without a body while nothing changed.",
     tags,
     access: "session",
     params: ArticleIdParams,
     responses: {
-      200: { description: "The article.", schema: Article },
+      200: { description: "The article.", schema: Article, headers: { ETag: "A weak tag of this answer for this caller." } },
+      304: { description: "Not modified: `If-None-Match` named the caller's current tag.", headers: { ETag: "The same tag." } },
       404: { description: "No such article." },
     },
   }),
@@ -107,12 +110,14 @@ export const routes: RouteDoc[] = [
     path: "/api/articles/{id}/events",
     summary: "Follow an article's changes live (Server-Sent Events)",
     description:
-      "A `text/event-stream`: one `change` event `{type, id}` per committed change to the article's claims and annotations. Reload what changed with the JSON routes.",
+      "A `text/event-stream` whose events carry ids. `ready`: the stream is live. `change` (per committed change, or several when catching up): `{id, types, ids, revision, claims, removed, totals}` — the changed claims summarised as the caller may see them (as in the article's claim list, without `can`), the ids of claims that are gone, and the article's progress and agreement when they may have moved; `revision: true` means a new revision was saved: read the article again. `reset` `{id}`: the client is too far behind (or gave no id): read the article again, then apply what follows. Start from the article's `liveEventId` (`?after=`); a reconnecting browser sends `Last-Event-ID` (it wins over `after`) and is sent what it missed, by any server. A comment every 15 s keeps the connection open.",
     tags,
     access: "session",
     params: ArticleIdParams,
+    query: ArticleEventsQuery,
     responses: {
       200: { description: "The event stream; it stays open.", contentType: "text/event-stream", schema: z.string() },
+      400: { description: "`after` or `Last-Event-ID` is not an event id." },
       404: { description: "No such article." },
     },
   }),

@@ -29,11 +29,18 @@ export const routes: RouteDoc[] = [
     method: "get",
     path: "/api/claims/{id}",
     summary: "Read a claim with its annotations",
+    description:
+      "The answer carries an `ETag` valid for the caller only; send it back in `If-None-Match` to get 304 without a body while nothing changed (live pages read the open claim again this way after a change event).",
     tags,
     access: "session",
     params: ClaimIdParams,
     responses: {
-      200: { description: "The claim, with every submitted annotation and the caller's own drafts.", schema: Claim },
+      200: {
+        description: "The claim, with every submitted annotation and the caller's own drafts.",
+        schema: Claim,
+        headers: { ETag: "A weak tag of this answer for this caller." },
+      },
+      304: { description: "Not modified: `If-None-Match` named the caller's current tag.", headers: { ETag: "The same tag." } },
       404: { description: "No such claim." },
     },
   }),

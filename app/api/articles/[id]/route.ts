@@ -1,7 +1,9 @@
-import { authenticatedRoute, json } from "@/lib/http/route";
-import { getArticle } from "@/lib/articles/get-article";
+import { authenticatedRoute, json, notModified } from "@/lib/http/route";
+import { readArticle } from "@/lib/articles/get-article";
 
-// GET /api/articles/:id — the current revision: document, canonical text, claims.
-export const GET = authenticatedRoute<{ id: string }>(async ({ actor, params }) => {
-  return json(await getArticle({ actor, id: params.id }));
+// GET /api/articles/:id — the current revision: document, canonical text, claims. Answers an
+// ETag valid for the caller, and 304 when If-None-Match names the current one.
+export const GET = authenticatedRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const { etag, article } = await readArticle({ actor, id: params.id, ifNoneMatch: request.headers.get("if-none-match") });
+  return article ? json(article, 200, { etag }) : notModified(etag);
 });

@@ -4,10 +4,12 @@ import { openArticleEvents } from "@/lib/live/article-events";
 // A stream per request; never cached or prerendered.
 export const dynamic = "force-dynamic";
 
-// GET /api/articles/:id/events — Server-Sent Events: `change` {type, id} per committed change
-// to the article's claims and annotations (lib/live/article-events.ts has the format).
+// GET /api/articles/:id/events — Server-Sent Events with ids: `ready`, `change` (the changed
+// claims as the caller may see them), `reset` (reload everything). A reconnect's
+// Last-Event-ID, or ?after=, says where to resume (lib/live/article-events.ts has the format).
 export const GET = authenticatedRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const stream = await openArticleEvents({ actor, articleId: params.id, signal: request.signal });
+  const after = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
+  const stream = await openArticleEvents({ actor, articleId: params.id, input: { after }, signal: request.signal });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -1,0 +1,149 @@
+/**
+ * Two people on one article: what one does shows in the other's browser from the change
+ * events alone, without reading the article again, and a page whose connection dropped
+ * catches up when it comes back (issue "Live desk at scale").
+ */
+import net from "node:net";
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { selectWithMouse, signIn } from "./helpers";
+
+const ARTICLE_TEXT = '[data-testid="article-text"]';
+const FIRST = "The harbour authority said cargo volumes rose by 12% in the first half";
+const SECOND = "Dock workers dispute the figure and point to idle cranes";
+const TEXT = `${FIRST} of the year, the best result in a decade.\n\n${SECOND} along the northern quay.`;
+
+/**
+ * A loopback TCP relay in front of the app, so that the test can cut a browser's connections as
+ * a network drop would (and refuse new ones until `restore`). Cookies on localhost do not
+ * depend on the port, so a page served through it is signed in as on the app's own port.
+ */
+async function startRelay(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let down = false;
+  const server = net.createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => {});
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    origin: `http://localhost:${port}`,
+    drop() {
+      down = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function markClaim(page: Page, phrase: string): Promise<string> {
+  await selectWithMouse(page, ARTICLE_TEXT, phrase);
+  await page.getByRole("button", { name: "Mark claim" }).click();
+  const panel = page.getByRole("complementary", { name: "Claims panel" });
+  await panel.getByRole("button", { name: "Save claim" }).click();
+  const highlight = page.locator(`${ARTICLE_TEXT} .claim-highlight`, { hasText: phrase });
+  await expect(highlight).toHaveText(phrase);
+  const id = await highlight.getAttribute("data-claim-id");
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+test("a claim marked and annotated in one browser shows in the other without a reload, and a dropped connection catches up", async ({
+  browser,
+  baseURL,
+}) => {
+  // An article of its own, so that no other test's claims interfere.
+  const erinContext = await browser.newContext();
+  const erin = await erinContext.newPage();
+  await signIn(erin, "erin@factdesk.test");
+  const created = await erin.request.post("/api/articles", {
+    headers: { origin: baseURL! },
+    data: { title: `Harbour figures ${Date.now().toString(36)}`, text: TEXT },
+  });
+  expect(created.status()).toBe(201);
+  const { id: articleId } = (await created.json()) as { id: string };
+  await erinContext.close();
+
+  // Bob reads it through a relay that can cut his connection; every request his page makes is recorded.
+  const relay = await startRelay(new URL(baseURL!));
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  const bobRequests: Request[] = [];
+  await signIn(bob, "bob@factdesk.test");
+  bob.on("request", (request) => bobRequests.push(request));
+  await bob.goto(`${relay.origin}/articles/${articleId}`);
+  const bobPanel = bob.getByRole("complementary", { name: "Claims panel" });
+  await expect(bobPanel.getByText("Live", { exact: true })).toBeVisible();
+  const articleReads = () =>
+    bobRequests.filter((request) => request.method() === "GET" && new URL(request.url()).pathname === `/api/articles/${articleId}`);
+
+  // Alice marks a claim and adds a source, then submits it.
+  const aliceContext = await browser.newContext();
+  const alice = await aliceContext.newPage();
+  await signIn(alice, "alice@factdesk.test");
+  await alice.goto(`/articles/${articleId}`);
+  await expect(alice.getByText("Live", { exact: true })).toBeVisible();
+  const claimId = await markClaim(alice, FIRST);
+
+  // Bob sees the highlight and the claim in his list.
+  await expect(bob.locator(`${ARTICLE_TEXT} [data-claim-id="${claimId}"]`)).toHaveText(FIRST);
+  const bobItem = bobPanel.locator(`button[data-claim-id="${claimId}"]`);
+  await expect(bobItem).toContainText("0 verdicts · 0 sources");
+
+  const detail = alice.getByTestId("claim-detail");
+  await detail.getByRole("button", { name: "Add source" }).click();
+  const sourceForm = detail.getByRole("form", { name: "Add source" });
+  await sourceForm.getByLabel("URL").fill("https://harbour.example.org/h1-report");
+  await sourceForm.getByLabel("Title").fill("Half-year cargo report");
+  await sourceForm.getByLabel("Supports").check();
+  await sourceForm.getByRole("button", { name: "Save draft" }).click();
+  const source = detail.getByRole("article", { name: /Source: Half-year cargo report/ });
+  await expect(source).toContainText("Draft");
+  // A draft is alice's alone: bob's list still counts none.
+  await expect(bobItem).toContainText("0 verdicts · 0 sources");
+  await source.getByRole("button", { name: "Submit for review" }).click();
+  await expect(source).toContainText("Submitted");
+  // Submitted, it reaches bob's list.
+  await expect(bobItem).toContainText("0 verdicts · 1 source");
+
+  // Bob opens the claim: the panel reads that claim, and shows alice's source.
+  await bobItem.click();
+  const bobDetail = bob.getByTestId("claim-detail");
+  await expect(bobDetail.getByRole("article", { name: /Source: Half-year cargo report/ })).toBeVisible();
+
+  // Bob's connection drops; meanwhile alice marks a second claim.
+  relay.drop();
+  await expect(bobPanel.getByText("Reconnecting…")).toBeVisible();
+  const secondId = await markClaim(alice, SECOND);
+  await expect(bobPanel.getByText("Reconnecting…")).toBeVisible();
+  relay.restore();
+  // The browser reconnects with the last event id it saw and is sent what it missed.
+  await expect(bob.locator(`${ARTICLE_TEXT} [data-claim-id="${secondId}"]`)).toHaveText(SECOND, { timeout: 15_000 });
+  await expect(bobPanel.getByText("Live", { exact: true })).toBeVisible();
+  const streams = bobRequests.filter((request) => new URL(request.url()).pathname === `/api/articles/${articleId}/events`);
+  expect(streams.length).toBeGreaterThanOrEqual(2);
+  expect(await streams.at(-1)!.headerValue("last-event-id")).toMatch(/^\d+$/);
+
+  // None of it read the article again: the page was drawn by the server, and every change came as an event.
+  expect(articleReads()).toHaveLength(0);
+
+  await aliceContext.close();
+  await bobContext.close();
+  await relay.close();
+});
