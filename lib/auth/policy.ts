@@ -19,6 +19,10 @@ const MINIMUM_ROLE = {
   // An orphaned claim (its text gone from a new revision, D2) is put back on text by anyone
   // who could have marked it; closing one is removing it (claim.delete.*).
   "claim.reattach": "reviewer",
+  // Suggested sentences (lib/triage): any reviewer dismisses one for the desk, or brings it
+  // back; refitting the desk's weights on its examples is an administrator's.
+  "suggestion.dismiss": "reviewer",
+  "triage.refit": "admin",
   // Annotations: written, edited, submitted, withdrawn and deleted by their author only;
   // the ownership and status rules live in lib/annotations/access.ts.
   "annotation.create": "reviewer",

@@ -116,6 +116,9 @@ export const ORPHANING_TEXT = "NATO allies rejected sending troops.";
 /** Puts an orphaned claim on "allies" of the corrected text (revision 2). */
 const REATTACH_BODY = { exact: "allies", start: 5, end: 11, revision: 2 };
 
+/** The first sentence of the matrix article, as its suggestion list gives it. */
+const SUGGESTION_BODY = { start: 0, end: 36, exact: "NATO allies rejected sending troops.", revision: 1 };
+
 const CLAIM_BODY = { exact: "NATO", prefix: "", suffix: "", start: 0, end: 4, revision: 1 };
 
 export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
@@ -220,6 +223,15 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     owned: [{ on: "article", own: 201, others: 201 }],
   },
   "GET /api/articles/[id]/events": { access: "session", onMissing: 404, skip: "a stream; its 401/404 are covered in e2e/api-claims.spec.ts" },
+  "GET /api/articles/[id]/suggestions": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
+  // Dismissing twice changes nothing and answers 200 again, so one article serves every caller.
+  "POST /api/articles/[id]/suggestions/dismiss": {
+    access: "session",
+    onMissing: 404,
+    body: SUGGESTION_BODY,
+    owned: [{ on: "article", own: 200, others: 200 }],
+  },
+  "POST /api/articles/[id]/suggestions/restore": { access: "session", onMissing: 404, body: SUGGESTION_BODY },
   "GET /api/articles/[id]/revisions/[n]": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
   "GET /api/articles/[id]/revisions": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
   "POST /api/articles/[id]/revisions": {
@@ -301,6 +313,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   "DELETE /api/tokens/[id]": { access: "session", onMissing: 404, owned: [{ on: "token", own: 204, others: 404 }] },
   "GET /api/tokens": { access: "session", onMissing: 200 },
   "POST /api/tokens": { access: "session", onMissing: 201, body: { name: "matrix" } },
+  // The matrix's desk has far fewer than 200 examples: an administrator is told so (409).
+  "POST /api/triage/refit": { access: "admin", onMissing: 409, body: {} },
   "GET /api/users": { access: "admin", onMissing: 200 },
   "POST /api/users/[id]/disable": { access: "admin", onMissing: 404, body: {} },
   "POST /api/users/[id]/enable": { access: "admin", onMissing: 404, body: {} },

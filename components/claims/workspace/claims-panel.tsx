@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, type RefObject } from "react";
+import { useMemo, type ReactNode, type RefObject } from "react";
 import type { ListedClaim, WorkspaceArticle } from "@/components/claims/listed-claim";
 import type { LiveState } from "@/components/claims/use-article-events";
 import { ClaimList } from "@/components/claims/claim-list";
@@ -47,6 +47,7 @@ export function ClaimsPanel({
   onShowInText,
   onOpenFromList,
   viewerId,
+  suggestions,
 }: {
   /** The signed-in user, who may take a claim for themselves. */
   viewerId: string;
@@ -68,6 +69,8 @@ export function ClaimsPanel({
   onShowInText: (claimId: string) => void;
   /** Opens a claim chosen in the list (and scrolls the text to it). */
   onOpenFromList: (claimId: string) => void;
+  /** The suggested claims section, above the claim list. */
+  suggestions?: ReactNode;
 }) {
   const { pending, detail, activeId } = panel;
   const active = [...article.claims, ...article.orphanedClaims].find((claim) => claim.id === activeId) ?? null;
@@ -91,7 +94,9 @@ export function ClaimsPanel({
       ) : null}
       {pending ? (
         <NewClaimForm
+          key={`${pending.start}-${pending.end}`}
           exact={pending.exact}
+          initialClaimant={pending.claimant ?? ""}
           pending={marking.saving}
           error={marking.error}
           onSubmit={marking.onSubmit}
@@ -115,6 +120,7 @@ export function ClaimsPanel({
         />
       ) : (
         <div className="grid gap-6">
+          {suggestions}
           <ClaimList
             claims={sorted}
             filters={panel.filters}

@@ -7,6 +7,8 @@ export interface ClaimSpan {
   suffix: string;
   start: number;
   end: number;
+  /** Pre-filled in the claim form, from an accepted suggestion's attribution. */
+  claimant?: string | null;
 }
 
 /** The selection as canonical offsets, trimmed of surrounding white space; null when empty. */

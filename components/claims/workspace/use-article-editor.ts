@@ -8,6 +8,7 @@ import { ClaimHighlights, type ClaimHighlight } from "@/components/editor/claim-
 import { ReadOnlyText, isTextLocked } from "@/components/editor/read-only-text";
 import { SafePaste } from "@/components/editor/safe-paste";
 import { MarkClaimShortcut } from "@/components/editor/mark-claim-shortcut";
+import { SuggestionMarks } from "@/components/editor/suggestion-marks";
 
 /**
  * What the article editor reports to the page. The extensions are created once with the editor,
@@ -55,6 +56,7 @@ export function useArticleEditor(
         initialClaims: initialHighlights,
       }),
       MarkClaimShortcut.configure({ onMarkClaim }),
+      SuggestionMarks,
     ],
     content: initialRevision.doc,
     immediatelyRender: false,

@@ -14,6 +14,7 @@ import { routes as claims } from "@/lib/openapi/routes/claims";
 import { routes as notifications } from "@/lib/openapi/routes/notifications";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
+import { routes as triage } from "@/lib/openapi/routes/triage";
 import { routes as versions } from "@/lib/openapi/routes/versions";
 
 export const allRoutes: RouteDoc[] = [
@@ -23,6 +24,7 @@ export const allRoutes: RouteDoc[] = [
   ...reviews,
   ...assignments,
   ...notifications,
+  ...triage,
   ...versions,
   ...accounts,
   ...auth,
