@@ -7,6 +7,7 @@ import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { can } from "@/lib/auth/policy";
 import { HeaderSearch } from "@/components/search/header-search";
 import type { Actor } from "@/lib/auth/actor";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /**
  * Where a signed-in person can go from every page, in the order the header shows them. A new
@@ -17,6 +18,7 @@ async function destinationsFor(actor: Actor): Promise<HeaderDestination[]> {
   const waiting = await countReviewQueue({ actor });
   return [
     { href: "/articles", label: "Articles" },
+    { href: "/work", label: "My work" },
     {
       href: "/reviews",
       label: "Reviews",
@@ -72,7 +74,12 @@ export async function SiteHeader() {
           <span className="hidden sm:inline">Factdesk</span>
         </Link>
         {actor ? (
-          <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} actions={<HeaderSearch />} />
+          <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} actions={
+            <>
+              <HeaderSearch />
+              <NotificationBell />
+            </>
+          } />
         ) : (
           <Link href="/signin" className="ml-auto text-sm font-medium text-accent hover:underline">
             Sign in

@@ -29,3 +29,21 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? "—" : DATE_TIME.format(date);
 }
+
+const DATE_TIME_WITH_YEAR = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** A due date: "25 Nov, 14:03 UTC" in the current year, "6 Jan 2020, 09:00 UTC" otherwise. */
+export function formatDue(value: string | null | undefined, now: Date = new Date()): string {
+  if (!value) return "—";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return date.getUTCFullYear() === now.getUTCFullYear() ? DATE_TIME.format(date) : DATE_TIME_WITH_YEAR.format(date);
+}

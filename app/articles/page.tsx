@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/format";
 import { ClaimStatusSummary } from "@/components/claims/status-summary";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { DueLabel } from "@/components/assignments/due-label";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -42,6 +43,7 @@ export default async function ArticlesPage() {
                 <th scope="col" className="px-4 py-2.5 font-medium">Title</th>
                 <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Outlet</th>
                 <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Date</th>
+                <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Assignee</th>
                 <th scope="col" className="px-4 py-2.5 text-right font-medium">Claims</th>
               </tr>
             </thead>
@@ -53,10 +55,26 @@ export default async function ArticlesPage() {
                       {article.title}
                     </Link>
                     {article.author ? <div className="text-xs text-muted">{article.author}</div> : null}
+                    {article.assignment ? (
+                      <div className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-muted sm:hidden">
+                        <span>Assigned to {article.assignment.assignee.name}</span>
+                        <DueLabel assignment={article.assignment} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="hidden px-4 py-3 text-muted sm:table-cell">{article.outlet ?? "—"}</td>
                   <td className="hidden px-4 py-3 text-muted md:table-cell">
                     {formatDate(article.publishedAt ?? article.createdAt)}
+                  </td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
+                    {article.assignment ? (
+                      <span className="grid gap-0.5">
+                        <span className="text-ink">{article.assignment.assignee.name}</span>
+                        <DueLabel assignment={article.assignment} />
+                      </span>
+                    ) : (
+                      <span className="text-muted">—</span>
+                    )}
                   </td>
                   <td className="px-4 py-3 text-right">
                     <ClaimStatusSummary counts={article.statusCounts} />

@@ -7,12 +7,14 @@ import { AccountSummary } from "@/components/settings/account-summary";
 import { AccessTokens } from "@/components/settings/access-tokens";
 import { ChangePassword } from "@/components/settings/change-password";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
+import { NotificationSettings } from "@/components/settings/notification-settings";
+import { getNotificationSettings } from "@/lib/notifications/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const tokens = await listAccessTokens({ actor });
+  const [tokens, notificationSettings] = await Promise.all([listAccessTokens({ actor }), getNotificationSettings({ actor })]);
   // The configured public origin, never the request's Host (a forged Host must not reach a page).
   const origin = publicOrigin();
   return (
@@ -23,6 +25,7 @@ export default async function SettingsPage() {
       </div>
       <AccountSummary account={presentUser(actor)} />
       <ChangePassword email={actor.email} />
+      <NotificationSettings initial={notificationSettings} />
       <SignOutEverywhere />
       <AccessTokens initialTokens={tokens} origin={origin} />
     </div>

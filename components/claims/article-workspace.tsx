@@ -30,12 +30,15 @@ import { SuggestionList } from "@/components/triage/suggestion-list";
 export function ArticleWorkspace({
   initial,
   canRevise = false,
-  initialClaimId,
+  viewerId,
+  initialClaimId = null,
 }: {
   initial: WorkspaceArticle;
   canRevise?: boolean;
-  /** A claim to open at once (the page's `?claim=`). */
-  initialClaimId?: string;
+  /** The signed-in user. */
+  viewerId: string;
+  /** A claim to open at once (the page's `?claim=`: search, "checked before", My work, a notification). */
+  initialClaimId?: string | null;
 }) {
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -142,6 +145,7 @@ export function ArticleWorkspace({
         }}
         onReload={() => void live.refresh()}
         onShowInText={showInText}
+        viewerId={viewerId}
         suggestions={
           <SuggestionList
             suggestions={suggestions}

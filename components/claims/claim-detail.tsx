@@ -11,6 +11,7 @@ import { AnnotationCard } from "@/components/claims/annotation-card";
 import { SourceForm, VerificationForm } from "@/components/claims/annotation-forms";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { CheckedBefore } from "@/components/search/checked-before";
+import { AssignmentControl } from "@/components/assignments/assignment-control";
 
 type Adding = "source" | "verification" | null;
 
@@ -18,6 +19,7 @@ type Adding = "source" | "verification" | null;
 function historyVersion(claim: ClaimDTO): string {
   return [
     claim.status,
+    `${claim.assignment?.assignee.id ?? ""}@${claim.assignment?.dueAt ?? ""}`,
     ...claim.annotations.map(
       (annotation) => `${annotation.id}:${annotation.version}:${annotation.status}:${annotation.reviews.length}:${annotation.replies.length}`,
     ),
@@ -32,8 +34,11 @@ export function ClaimDetail({
   onChanged,
   onDeleted,
   onShowInText,
+  viewerId,
 }: {
   claim: ClaimDTO;
+  /** The signed-in user, who may take the claim for themselves. */
+  viewerId: string;
   /** Why the claim could not be refreshed; what is shown is then the last one loaded. */
   error?: string | null;
   onBack: () => void;
@@ -88,6 +93,13 @@ export function ClaimDetail({
           ) : null}
           Marked by {claim.createdBy.name}
         </p>
+        <AssignmentControl
+          endpoint={`/api/claims/${claim.id}/assignment`}
+          assignment={claim.assignment}
+          can={claim.can}
+          viewerId={viewerId}
+          onChanged={onChanged}
+        />
         <div className="flex flex-wrap gap-1.5">
           {onShowInText ? (
             <Button variant="secondary" size="sm" onClick={onShowInText}>

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/lib/cn";
+import { MentionText } from "@/components/mentions/mention-text";
+import { MentionTextarea, withMentionTokens } from "@/components/mentions/mention-textarea";
 
 const DECISION_LABEL: Record<ReviewDecision, { label: string; className: string }> = {
   approve: { label: "Approved", className: "text-success" },
@@ -20,6 +22,7 @@ export function ReviewPanel({ annotation, onChanged }: { annotation: AnnotationD
   const id = useId();
   const [comment, setComment] = useState("");
   const [reply, setReply] = useState("");
+  const [picked, setPicked] = useState<Map<string, string>>(new Map());
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -57,8 +60,9 @@ export function ReviewPanel({ annotation, onChanged }: { annotation: AnnotationD
     setPending("reply");
     setError(null);
     try {
-      await api(`/api/annotations/${annotation.id}/replies`, { method: "POST", body: { body: reply.trim() } });
+      await api(`/api/annotations/${annotation.id}/replies`, { method: "POST", body: { body: withMentionTokens(reply.trim(), picked) } });
       setReply("");
+      setPicked(new Map());
       onChanged();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Could not send the reply.");
@@ -105,7 +109,9 @@ export function ReviewPanel({ annotation, onChanged }: { annotation: AnnotationD
                   <span className="font-medium text-ink">{item.entry.author.name}</span> replied ·{" "}
                   {formatDateTime(item.entry.createdAt)}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap">{item.entry.body}</p>
+                <p className="mt-1 whitespace-pre-wrap">
+                  <MentionText text={item.entry.body} mentions={item.entry.mentions} />
+                </p>
               </li>
             ),
           )}
@@ -154,13 +160,14 @@ export function ReviewPanel({ annotation, onChanged }: { annotation: AnnotationD
             <label htmlFor={`${id}-reply`} className="sr-only">
               Reply
             </label>
-            <Textarea
+            <MentionTextarea
               id={`${id}-reply`}
               rows={1}
               className="min-h-9"
               value={reply}
-              onChange={(event) => setReply(event.target.value)}
-              placeholder="Reply…"
+              onChange={setReply}
+              onPickedChange={setPicked}
+              placeholder="Reply… (@ to mention)"
               maxLength={5000}
             />
           </div>

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ListInput } from "@/lib/articles/schemas";
 import { iso, type ArticleSummaryDTO } from "@/lib/articles/present";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/present";
+import { assignmentSelect, presentAssignment } from "@/lib/assignments/present";
 
 /**
  * Lists articles visible to `actor` with their current revision number and how many of
@@ -31,6 +32,7 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
       createdAt: true,
       revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
       _count: { select: { claims: true } },
+      ...assignmentSelect,
     },
   });
   const page = rows.slice(0, limit);
@@ -56,6 +58,7 @@ export async function listArticles({ actor, input = {} }: { actor: Actor | null;
       revisionNumber: row.revisions[0]?.number ?? 1,
       claimCount: row._count.claims,
       statusCounts: counts.get(row.id) ?? zeroCounts(),
+      assignment: presentAssignment(row),
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };

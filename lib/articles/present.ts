@@ -1,6 +1,7 @@
 /** The shapes of an article that leave the domain layer. */
 import type { JSONContent } from "@tiptap/core";
 import type { ClaimStatus, ClaimSummaryDTO, PersonDTO } from "@/lib/claims/present";
+import type { AssignmentDTO } from "@/lib/assignments/present";
 
 export interface ArticleSummaryDTO {
   id: string;
@@ -13,6 +14,8 @@ export interface ArticleSummaryDTO {
   claimCount: number;
   /** How many claims are in each status. */
   statusCounts: Record<ClaimStatus, number>;
+  /** Who is checking the article and by when; null when nobody is assigned. */
+  assignment: AssignmentDTO | null;
 }
 
 /** Inter-reviewer agreement on verdicts: Krippendorff's alpha, and what it rests on. */

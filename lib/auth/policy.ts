@@ -36,6 +36,12 @@ const MINIMUM_ROLE = {
   // Verified versions: published by editors; reading them needs no role at all (they are
   // public by design), so there is no "version.read" here (lib/versions/get-version.ts).
   "version.publish": "editor",
+  // Assignments (lib/assignments/rules.ts): editors assign anyone enabled; a reviewer takes an
+  // unassigned claim for themselves and hands back their own.
+  "assignment.manage": "editor",
+  "assignment.take": "reviewer",
+  // Their own notifications and notification settings (lib/notifications/).
+  "account.notifications": "reviewer",
   // Their own password and sessions: every account, from a browser session only
   // (lib/users/change-password.ts, lib/users/sign-out-everywhere.ts).
   "account.manage.own": "reviewer",

@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/policy";
 import type { ClaimAbilities, ClaimDTO } from "@/lib/claims/present";
 import { visibleAnnotationWhere } from "@/lib/annotations/access";
 import { annotationSelect, presentAnnotation } from "@/lib/annotations/present-annotation";
+import { assignmentSelect, presentAssignment } from "@/lib/assignments/present";
+import { claimAssignAbilities } from "@/lib/assignments/rules";
 
 /** The columns of a claim itself. */
 const claimColumns = {
@@ -21,6 +23,7 @@ const claimColumns = {
   createdAt: true,
   createdById: true,
   createdBy: { select: { id: true, name: true } },
+  ...assignmentSelect,
   // All annotations, drafts included: whether the creator may still remove the claim
   // depends on them, even on the ones the creator cannot see.
   _count: { select: { annotations: true } },
@@ -61,7 +64,7 @@ export type ClaimFieldsRow = Pick<
 >;
 
 /** A claim's own fields, as its full form and the claim list both carry them. */
-export function presentClaimFields(row: ClaimFieldsRow): Omit<ClaimDTO, "annotations" | "can"> {
+export function presentClaimFields(row: ClaimFieldsRow): Omit<ClaimDTO, "annotations" | "can" | "assignment"> {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -80,9 +83,14 @@ export function presentClaimFields(row: ClaimFieldsRow): Omit<ClaimDTO, "annotat
 
 /** The claim as the API and the editor see it. */
 export function presentClaim(row: ClaimRow, actor: Actor): ClaimDTO {
+  const assignment = presentAssignment(row);
   return {
     ...presentClaimFields(row),
-    can: claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
+    can: {
+      ...claimAbilities(actor, { createdById: row.createdById, annotationCount: row._count.annotations }),
+      ...claimAssignAbilities(actor, assignment?.assignee.id ?? null),
+    },
+    assignment,
     annotations: row.annotations.map((annotation) => presentAnnotation(annotation, actor)),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { SourceArchiveDTO } from "@/lib/archives/present-archive";
 import type { JSONContent } from "@tiptap/core";
+import type { AssignmentDTO } from "@/lib/assignments/present";
 
 export const VERDICTS = ["true", "mostly_true", "mixed", "misleading", "false", "unverifiable"] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -54,7 +55,10 @@ export interface ReviewDTO {
 export interface ReplyDTO {
   id: string;
   annotationId: string;
+  /** Plain text; a mentioned person is written `<@userId>` (see `mentions`). */
   body: string;
+  /** The people the body mentions, by their current names. */
+  mentions: PersonDTO[];
   author: PersonDTO;
   createdAt: string;
 }
@@ -105,6 +109,16 @@ export interface ClaimAbilities {
   annotate: boolean;
 }
 
+/** What the asking user may do with a claim's assignment (lib/assignments/rules.ts decides). */
+export interface ClaimAssignAbilities {
+  /** Assign anyone, change the due date (editors). */
+  assign: boolean;
+  /** Take the claim for themselves (it is unassigned). */
+  take: boolean;
+  /** Leave it unassigned (editors; the assignee for themselves). */
+  release: boolean;
+}
+
 export interface ClaimDTO {
   id: string;
   articleId: string;
@@ -120,7 +134,9 @@ export interface ClaimDTO {
   createdAt: string;
   /** Annotations the asking user may see: every submitted one, and their own drafts. */
   annotations: AnnotationDTO[];
-  can: ClaimAbilities;
+  can: ClaimAbilities & ClaimAssignAbilities;
+  /** Who is checking the claim and by when; null when nobody is assigned. */
+  assignment: AssignmentDTO | null;
 }
 
 /**
@@ -153,9 +169,10 @@ export interface VerificationAnnotationSummaryDTO extends AnnotationSummaryBase 
 export type AnnotationSummaryDTO = SourceAnnotationSummaryDTO | VerificationAnnotationSummaryDTO;
 
 /** A claim in an article's claim list (`GET /api/articles/:id`), its annotations summarised. */
-export interface ClaimSummaryDTO extends Omit<ClaimDTO, "annotations"> {
+export interface ClaimSummaryDTO extends Omit<ClaimDTO, "annotations" | "can" | "assignment"> {
   /** Annotations the asking user may see, summarised: every submitted one, and their own drafts. */
   annotations: AnnotationSummaryDTO[];
+  can: ClaimAbilities;
 }
 
 /** A submitted annotation waiting for the asking user's review, with the claim in context. */

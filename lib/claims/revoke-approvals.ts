@@ -11,6 +11,7 @@
 import type { Tx } from "@/lib/db";
 import type { AnyActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
+import { excerpt, notify } from "@/lib/notifications/notify";
 
 export interface RevokeApprovalsOptions {
   actor: AnyActor;
@@ -26,7 +27,14 @@ export interface RevokeApprovalsOptions {
 export async function revokeApprovals(tx: Tx, { actor, claimId, reason, revision }: RevokeApprovalsOptions): Promise<number> {
   const annotations = await tx.annotation.findMany({
     where: { claimId, status: { in: ["approved", "submitted"] } },
-    select: { id: true, kind: true, status: true, version: true, reviews: { where: { decision: "approve" }, select: { version: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      version: true,
+      authorId: true,
+      reviews: { where: { decision: "approve" }, select: { version: true, reviewerId: true } },
+    },
     orderBy: { id: "asc" },
   });
   const approved = annotations.filter(
@@ -46,6 +54,19 @@ export async function revokeApprovals(tx: Tx, { actor, claimId, reason, revision
       claimId,
       before: { claimId, kind: annotation.kind, status: annotation.status, version: annotation.version },
       after: { claimId, kind: annotation.kind, status: "submitted", version: annotation.version + 1, revision, reason },
+    });
+  }
+  if (approved.length > 0) {
+    // Everyone who checked it: the authors of the reopened work and the reviewers who approved it.
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { articleId: true, exact: true } });
+    await notify(tx, {
+      actor,
+      kind: "reverification",
+      recipients: approved.flatMap((annotation) => [annotation.authorId, ...annotation.reviews.map((review) => review.reviewerId)]),
+      target: { type: "claim", id: claimId, articleId: claim.articleId, claimId },
+      summary: `sent a claim you checked back for re-verification: “${excerpt(claim.exact)}” (${reason.replace(/\.$/, "")})`,
+      // Only submitted and approved work is reopened: everyone may see it.
+      audience: null,
     });
   }
   return approved.length;

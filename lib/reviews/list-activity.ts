@@ -1,4 +1,5 @@
 /** "Activity": what others did to my work — their reviews of and replies to my annotations. */
+import { mentionsAsText } from "@/lib/mentions/tokens";
 import { db, type Prisma } from "@/lib/db";
 import { parseInput } from "@/lib/validation";
 import { assertCan } from "@/lib/auth/policy";
@@ -60,6 +61,7 @@ export async function listActivity({ actor, input = {} }: ListActivityOptions): 
         body: true,
         createdAt: true,
         author: { select: { id: true, name: true } },
+        mentions: { select: { user: { select: { id: true, name: true } } } },
         annotation: { select: contextSelect },
       },
     }),
@@ -71,7 +73,7 @@ export async function listActivity({ actor, input = {} }: ListActivityOptions): 
     })),
     ...replies.map((reply) => ({
       createdAt: reply.createdAt,
-      item: item(reply.id, "reply", null, reply.body, reply.author, reply.createdAt, reply.annotation),
+      item: item(reply.id, "reply", null, replyText(reply), reply.author, reply.createdAt, reply.annotation),
     })),
   ].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.item.id < b.item.id ? 1 : a.item.id > b.item.id ? -1 : 0));
   const page = merged.slice(0, limit);
@@ -85,6 +87,11 @@ export async function listActivity({ actor, input = {} }: ListActivityOptions): 
 /** Rows strictly after `cursor` in (createdAt desc, id desc) order. */
 function beforeCursor(cursor: TimeCursor) {
   return { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] };
+}
+
+/** A reply's text with its mentions written as the people's current names. */
+function replyText(reply: { body: string; mentions: { user: { id: string; name: string } }[] }): string {
+  return mentionsAsText(reply.body, new Map(reply.mentions.map(({ user }) => [user.id, user.name])));
 }
 
 function item(

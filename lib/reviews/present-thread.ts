@@ -21,6 +21,7 @@ export const replySelect = {
   body: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
+  mentions: { select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.ReplySelect;
 
 /** Oldest first; the id breaks ties between rows of the same millisecond. */
@@ -49,6 +50,7 @@ export function presentReply(row: ReplyRow): ReplyDTO {
     id: row.id,
     annotationId: row.annotationId,
     body: row.body,
+    mentions: row.mentions.map(({ user }) => ({ id: user.id, name: user.name })),
     author: { id: row.author.id, name: row.author.name },
     createdAt: row.createdAt.toISOString(),
   };

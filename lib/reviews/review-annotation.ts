@@ -20,6 +20,7 @@ import { finishAnnotationChange } from "@/lib/annotations/finish-change";
 import { isUniqueViolation } from "@/lib/users/unique-violation";
 import { ReviewAnnotationInput } from "@/lib/reviews/schemas";
 import { presentReview, reviewSelect } from "@/lib/reviews/present-thread";
+import { excerpt, notify } from "@/lib/notifications/notify";
 
 export interface ReviewAnnotationOptions {
   actor: Actor | null;
@@ -101,11 +102,27 @@ export async function reviewAnnotation({ actor, annotationId, input }: ReviewAnn
       before: { claimId: target.claimId, kind: before.kind, status: before.status, version },
       after: { claimId: target.claimId, kind: before.kind, status, version, reviewId: review.id, decision, comment, approvals },
     });
+    const what = before.kind === "verification" ? "verdict" : "source";
+    await notify(tx, {
+      actor,
+      kind: "review",
+      recipients: [target.authorId],
+      target: { type: "annotation", id: annotationId, articleId: claim.articleId, claimId: target.claimId },
+      summary: `${DECIDED[decision]} your ${what}: “${excerpt(comment)}”`,
+      // Only submitted work is reviewed: everyone may see it.
+      audience: null,
+    });
     return presentReview(review, version);
   });
 }
 
 /** The annotation's status after a review of its current version. */
+const DECIDED: Record<ReviewAnnotationInput["decision"], string> = {
+  approve: "approved",
+  request_changes: "requested changes on",
+  reject: "rejected",
+};
+
 function statusAfterReview(decision: ReviewAnnotationInput["decision"], approvals: number, required: number): AnnotationStatus {
   switch (decision) {
     case "approve":

@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishChange } from "@/lib/live/publish";
+import { excerpt, notify } from "@/lib/notifications/notify";
 import { PublishVersionInput } from "@/lib/versions/schemas";
 import { buildSnapshot, claimCounts } from "@/lib/versions/snapshot";
 import { snapshotSha256 } from "@/lib/versions/hash";
@@ -77,6 +78,19 @@ export async function publishVersion({ actor, articleId, input }: PublishVersion
       after: { articleId, number, revision: publishable.revision.number, sha256, note: snapshot.note, counts },
     });
     await publishChange(tx, { articleId, type: "version.published", id: version.id, claimId: null });
+    // Everyone who worked on the article: who marked its claims, wrote its submitted work, reviewed or replied.
+    const workers = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.created_by_id AS id FROM claims c WHERE c.article_id = ${articleId}
+      UNION SELECT a.author_id FROM annotations a JOIN claims c ON c.id = a.claim_id WHERE c.article_id = ${articleId} AND a.status <> 'draft'
+      UNION SELECT r.reviewer_id FROM reviews r JOIN annotations a ON a.id = r.annotation_id JOIN claims c ON c.id = a.claim_id WHERE c.article_id = ${articleId}`;
+    await notify(tx, {
+      actor,
+      kind: "published",
+      recipients: workers.map((row) => row.id),
+      target: { type: "article", id: articleId, articleId, claimId: null },
+      summary: `published version ${number} of an article you worked on: ${excerpt(publishable.article.title)}`,
+      audience: null,
+    });
     return {
       id: version.id,
       articleId,

@@ -143,6 +143,34 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   // An archived copy, for whoever may see its source; the matrix has no archived copy to read.
   "GET /api/archives/[id]": { access: "session", onMissing: 404 },
+  "GET /api/assignments": { access: "session", onMissing: 200 },
+  "GET /api/notifications": { access: "session", onMissing: 200 },
+  "POST /api/notifications/read": { access: "session", onMissing: 200, body: { all: true } },
+  // The caller's own notification stream: ready, then an event per new notification.
+  "GET /api/notifications/events": { access: "session", onMissing: 200, stream: true },
+  "GET /api/account/notification-settings": { access: "session", onMissing: 200 },
+  "PUT /api/account/notification-settings": {
+    access: "session",
+    onMissing: 200,
+    body: {
+      kinds: { mention: true, reply: true, review: true, assignment: true, reverification: true, published: true },
+      email: "immediate",
+    },
+  },
+  "GET /api/members": { access: "session", onMissing: 200 },
+  // Assigning nobody to an unassigned claim: editors may; a reviewer only takes it or hands back their own.
+  "PUT /api/claims/[id]/assignment": {
+    access: "session",
+    onMissing: 404,
+    body: { assigneeId: null },
+    owned: [{ on: "claim", own: 403, others: { reviewer: 403, editor: 200, admin: 200 } }],
+  },
+  "PUT /api/articles/[id]/assignment": {
+    access: "editor",
+    onMissing: 404,
+    body: { assigneeId: null },
+    owned: [{ on: "article", ...EDITORS_ONLY(200) }],
+  },
   "POST /api/annotations/[id]/replies": {
     access: "session",
     onMissing: 404,

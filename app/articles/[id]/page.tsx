@@ -10,6 +10,8 @@ import { workspaceArticle } from "@/components/claims/listed-claim";
 import { can } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/versions/version-history";
 import { versionPath } from "@/lib/versions/urls";
+import { getArticleAssignment } from "@/lib/assignments/get-assignment";
+import { ArticleAssignment } from "@/components/assignments/article-assignment";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -18,17 +20,17 @@ export default async function ArticlePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  /** `?claim=<id>` opens that claim in the panel (search results and "checked before" link here). */
+  /** `?claim=<id>` opens that claim in the panel (search results, "checked before", My work and notifications link here). */
   searchParams: Promise<{ claim?: string | string[] }>;
 }) {
   const { id } = await params;
-  const { claim: openClaimId } = await searchParams;
+  const { claim } = await searchParams;
   const actor = await requirePageActor({ pattern: "/articles/[id]", id });
   const article = await getArticle({ actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const versions = await listVersions({ actor, articleId: id });
+  const [versions, assignment] = await Promise.all([listVersions({ actor, articleId: id }), getArticleAssignment({ actor, articleId: id })]);
   const meta = [
     article.outlet,
     article.author,
@@ -58,11 +60,15 @@ export default async function ArticlePage({
             </Link>
           ) : null}
         </p>
+        <ArticleAssignment articleId={id} assignment={assignment} canAssign={can(actor, "assignment.manage")} viewerId={actor.id} />
       </header>
       <ArticleWorkspace
+        // A notification or My work may open another claim of the same article: start afresh on it.
+        key={typeof claim === "string" ? claim : ""}
         initial={workspaceArticle(article)}
         canRevise={can(actor, "article.revise")}
-        initialClaimId={typeof openClaimId === "string" ? openClaimId : undefined}
+        viewerId={actor.id}
+        initialClaimId={typeof claim === "string" ? claim : null}
       />
     </div>
   );

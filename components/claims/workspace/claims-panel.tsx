@@ -51,8 +51,11 @@ export function ClaimsPanel({
   onReload,
   onShowInText,
   onOpenFromList,
+  viewerId,
   suggestions,
 }: {
+  /** The signed-in user, who may take a claim for themselves. */
+  viewerId: string;
   /** The panel's scroll box (scrolled to the top when a claim is opened). */
   panelRef: RefObject<HTMLElement | null>;
   article: WorkspaceArticle;
@@ -118,6 +121,7 @@ export function ClaimsPanel({
             onReload();
           }}
           onShowInText={activeIsOrphan ? undefined : () => onShowInText(active.id)}
+          viewerId={viewerId}
         />
       ) : (
         <div className="grid gap-6">

@@ -13,6 +13,7 @@ import { WebPageSchema } from "@/lib/articles/schemas";
 import { IMPORT_FILE_TYPES } from "@/lib/articles/import/read-import-file";
 import { ClaimSummary } from "@/lib/openapi/responses/claims";
 import { Person, RichTextDocument, Timestamp } from "@/lib/openapi/responses/common";
+import { Assignment } from "@/lib/openapi/responses/assignments";
 import { sameType } from "@/lib/openapi/same-type";
 
 export const ArticleSummary = z
@@ -26,6 +27,7 @@ export const ArticleSummary = z
     revisionNumber: z.number().int(),
     claimCount: z.number().int(),
     statusCounts: z.record(z.enum(CLAIM_STATUSES), z.number().int()).meta({ description: "How many claims are in each status." }),
+    assignment: Assignment.nullable(),
   })
   .meta({ id: "ArticleSummary" });
 sameType<z.output<typeof ArticleSummary>, ArticleSummaryDTO>(true);

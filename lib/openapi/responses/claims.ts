@@ -21,6 +21,7 @@ import {
   type ReviewQueueItemDTO,
 } from "@/lib/claims/present";
 import { Person, RichTextDocument, Timestamp } from "@/lib/openapi/responses/common";
+import { Assignment } from "@/lib/openapi/responses/assignments";
 import { sameType } from "@/lib/openapi/same-type";
 
 export const Verdict = z.enum(VERDICTS).meta({ id: "Verdict" });
@@ -44,7 +45,14 @@ export const Review = z
 sameType<z.output<typeof Review>, ReviewDTO>(true);
 
 export const Reply = z
-  .object({ id: z.string(), annotationId: z.string(), body: z.string(), author: Person, createdAt: Timestamp })
+  .object({
+    id: z.string(),
+    annotationId: z.string(),
+    body: z.string().meta({ description: "Plain text; a mentioned person is written `<@userId>`." }),
+    mentions: z.array(Person).meta({ description: "The people the body mentions, by their current names." }),
+    author: Person,
+    createdAt: Timestamp,
+  })
   .meta({ id: "Reply", description: "A message in the discussion thread under an annotation." });
 sameType<z.output<typeof Reply>, ReplyDTO>(true);
 
@@ -142,7 +150,12 @@ const claimFields = {
 };
 
 export const Claim = z
-  .object({ ...claimFields, annotations: z.array(Annotation) })
+  .object({
+    ...claimFields,
+    annotations: z.array(Annotation),
+    can: z.object({ delete: z.boolean(), annotate: z.boolean(), assign: z.boolean(), take: z.boolean(), release: z.boolean() }),
+    assignment: Assignment.nullable(),
+  })
   .meta({ id: "Claim", description: "A claim with the annotations the caller may see: every submitted one, and their own drafts." });
 sameType<z.output<typeof Claim>, ClaimDTO>(true);
 

@@ -7,9 +7,11 @@ import type { RouteDoc } from "@/lib/openapi/route-doc";
 import { routes as accounts } from "@/lib/openapi/routes/accounts";
 import { routes as annotations } from "@/lib/openapi/routes/annotations";
 import { routes as articles } from "@/lib/openapi/routes/articles";
+import { routes as assignments } from "@/lib/openapi/routes/assignments";
 import { routes as auth } from "@/lib/openapi/routes/auth";
 import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
+import { routes as notifications } from "@/lib/openapi/routes/notifications";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
 import { routes as search } from "@/lib/openapi/routes/search";
@@ -23,6 +25,8 @@ export const allRoutes: RouteDoc[] = [
   ...annotations,
   ...reviews,
   ...search,
+  ...assignments,
+  ...notifications,
   ...triage,
   ...versions,
   ...web,
