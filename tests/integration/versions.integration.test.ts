@@ -151,6 +151,69 @@ describe("publishing", () => {
   });
 });
 
+describe("archived copies of sources", () => {
+  /** A finished copy of the source's current address, taken now (newer than the attempt its creation queued). */
+  async function archiveOf(annotationId: string, digit: number) {
+    const { url } = await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: { url: true } });
+    const at = new Date();
+    return db.sourceArchive.create({
+      data: { annotationId, url: url ?? "", status: "archived", requestedAt: at, archivedAt: at, httpStatus: 200, sha256: "a".repeat(63) + String(digit), title: "Copy", text: "Copied." },
+    });
+  }
+
+  it("publishes the copy a source has, on the configured public origin, and keeps it when the source is archived again", async () => {
+    vi.stubEnv("FACTDESK_PUBLIC_URL", "https://facts.example.net");
+    try {
+      const { author, reviewer, editor, articleId, claim, source } = await verifiedArticle();
+      // A second approved source whose copy was never taken.
+      const uncopied = await annotationIn("approved", author, reviewer, claim.id, "source");
+      const first = await archiveOf(source.id, 1);
+      await publish(editor, articleId);
+      const v1 = await getVersion({ articleId, number: 1 });
+      const sources = v1.snapshot.claims.find((item) => item.id === claim.id)?.sources ?? [];
+      expect(sources.find((item) => item.id === source.id)?.archive).toEqual({
+        id: first.id,
+        archivedAt: first.archivedAt?.toISOString(),
+        sha256: first.sha256,
+        url: `https://facts.example.net/api/archives/${first.id}`,
+      });
+      expect(sources.find((item) => item.id === uncopied.id)?.archive).toBeUndefined();
+      const html = renderExport(v1.snapshot, "html", CONTEXT).body;
+      expect(html).toContain(`href="https://facts.example.net/api/archives/${first.id}"`);
+      expect(html.match(/archived copy<\/a>/g)).toHaveLength(1);
+      const w3c = renderExport(v1.snapshot, "w3c", CONTEXT).body;
+      expect(w3c).toContain(`"cached": "https://facts.example.net/api/archives/${first.id}"`);
+      expect(w3c.match(/"TimeState"/g)).toHaveLength(1);
+      const exportsBefore = EXPORT_FORMATS.map((format) => renderExport(v1.snapshot, format, CONTEXT).body);
+
+      // The source is copied again later: version 1 still cites the copy it was published with.
+      const second = await archiveOf(source.id, 2);
+      const again = await getVersion({ articleId, number: 1 });
+      expect(again.snapshot).toEqual(v1.snapshot);
+      expect(snapshotSha256(again.snapshot)).toBe(v1.sha256);
+      expect(EXPORT_FORMATS.map((format) => renderExport(again.snapshot, format, CONTEXT).body)).toEqual(exportsBefore);
+      // The next version cites the newer copy.
+      await publish(editor, articleId, "Newer copy of the source.");
+      const v2 = await getVersion({ articleId, number: 2 });
+      const cited = v2.snapshot.claims.find((item) => item.id === claim.id)?.sources.find((item) => item.id === source.id);
+      expect(cited?.archive?.id).toBe(second.id);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("cites no copy while it is still being taken, or when it failed", async () => {
+    const { editor, articleId, claim, source } = await verifiedArticle();
+    const { url } = await db.annotation.findUniqueOrThrow({ where: { id: source.id }, select: { url: true } });
+    await db.sourceArchive.create({ data: { annotationId: source.id, url: url ?? "", status: "failed", error: "The page answered 404." } });
+    await publish(editor, articleId);
+    const v1 = await getVersion({ articleId, number: 1 });
+    const cited = v1.snapshot.claims.find((item) => item.id === claim.id)?.sources.find((item) => item.id === source.id);
+    expect(cited).toBeDefined();
+    expect(cited?.archive).toBeUndefined();
+  });
+});
+
 describe("public reads", () => {
   it("read versions without an actor, and answer 404 for versions never published", async () => {
     const { editor, articleId } = await verifiedArticle();
