@@ -15,6 +15,7 @@ import { snapshotSha256 } from "@/lib/versions/hash";
 import { renderExport, EXPORT_FORMATS } from "@/lib/exports";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
 import { createClaim } from "@/lib/claims/create-claim";
+import { getArchiveCopy } from "@/lib/archives/get-archive-copy";
 import { makeUser } from "./factories";
 import { claimInput, makeClaim, makeClaimArticle, makeSource, makeVerification } from "./claim-factories";
 import { annotationIn, review, submitted } from "./review-factories";
@@ -200,6 +201,21 @@ describe("archived copies of sources", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it("lets anyone open a copy a published version cites, and keeps other copies to signed-in people", async () => {
+    const { author, reviewer, editor, articleId, claim, source } = await verifiedArticle();
+    const uncopied = await annotationIn("approved", author, reviewer, claim.id, "source");
+    const cited = await archiveOf(source.id, 3);
+    // Before publishing, the copy is the desk's own: a signed-out reader gets the same 404 as for an unknown id.
+    await expect(getArchiveCopy({ actor: null, archiveId: cited.id })).rejects.toMatchObject({ code: "not_found" });
+    await publish(editor, articleId);
+    expect(await getArchiveCopy({ actor: null, archiveId: cited.id })).toContain("Archived copy");
+    // A copy taken after publishing is cited by no version: still signed-in only.
+    const later = await archiveOf(uncopied.id, 4);
+    await expect(getArchiveCopy({ actor: null, archiveId: later.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await getArchiveCopy({ actor: author, archiveId: later.id })).toContain("Archived copy");
+    await expect(getArchiveCopy({ actor: null, archiveId: "no-such-copy" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("cites no copy while it is still being taken, or when it failed", async () => {
