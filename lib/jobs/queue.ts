@@ -207,6 +207,12 @@ export class JobQueue<T extends JobSpecs> {
     if (boss) await boss.stop({ graceful, timeout: timeoutMs, close: true });
   }
 
+  /** Drops every job of `name` that is waiting to run (queued or waiting for a retry); answers how many. */
+  async dropQueued(name: JobName<T>): Promise<number> {
+    const boss = await this.started({ supervise: false });
+    return boss.deleteQueuedJobs(name);
+  }
+
   /** A job's state, for tests and diagnostics: created, retry, active, completed, cancelled or failed. */
   async jobState(name: JobName<T>, id: string): Promise<{ state: string; retryCount: number; output: unknown } | null> {
     const boss = await this.started({ supervise: false });

@@ -41,7 +41,9 @@ beforeAll(async () => {
   });
   server.route("/other", html(`<html><body><article>${paragraph("Another page.")}</article></body></html>`));
   // Jobs left by earlier test files name hosts these tests never fetch: start from an empty queue.
+  // Their jobs would be worked first, ahead of these tests' own, so drop them too.
   await db.sourceArchive.updateMany({ where: { status: "pending" }, data: { status: "failed", error: "left by an earlier test" } });
+  await appQueue().dropQueued("archive-source");
   worker = await appQueue().work(JOB_HANDLERS);
 });
 
