@@ -1,15 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { signIn } from "./helpers";
+import { expect, test, type DeskArticle } from "./fixtures";
 
-const ARTICLE = /NATO and allies reject Macron/;
-
-/** Marks `phrase` of the seed article as a claim over the API, as the signed-in user; its id and the article's. */
-async function markClaim(page: Page, phrase: string): Promise<{ articleId: string; claimId: string }> {
-  await page.getByRole("link", { name: ARTICLE }).first().click();
-  await page.waitForURL(/\/articles\/[^/?]+$/);
-  const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
-  const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { revision: { number: number; text: string } };
+/** Marks `phrase` of `article` as a claim over the API, as the signed-in user; its id and the article's. */
+async function markClaim(page: Page, article: DeskArticle, phrase: string): Promise<{ articleId: string; claimId: string }> {
+  await page.goto(article.path);
+  const articleId = article.id;
   const start = article.revision.text.indexOf(phrase);
   expect(start).toBeGreaterThanOrEqual(0);
   const response = await page.request.post(`/api/articles/${articleId}/claims`, {
@@ -22,28 +18,30 @@ async function markClaim(page: Page, phrase: string): Promise<{ articleId: strin
 
 test("an editor assigns a claim to alice with a due date: it shows live in her open panel and tops her My work, marked overdue", async ({
   page,
-  browser,
+  desk,
 }) => {
-  await signIn(page, "bob@factdesk.test");
-  const { articleId, claimId } = await markClaim(page, "rejected");
+  const erinUser = await desk.user("editor", "Erin Novak");
+  const aliceUser = await desk.user("reviewer", "Alice Martin");
+  const article = await desk.article(erinUser);
+  await desk.signIn(page, await desk.user("reviewer", "Bob Keller"));
+  const { articleId, claimId } = await markClaim(page, article, "rejected");
 
   // Alice has the claim open.
-  const aliceContext = await browser.newContext();
-  const alice = await aliceContext.newPage();
-  await signIn(alice, "alice@factdesk.test");
+  const alice = await desk.page(aliceUser);
   await alice.goto(`/articles/${articleId}?claim=${claimId}`);
   const aliceAssignment = alice.getByTestId("claim-detail").getByTestId("assignment");
   await expect(aliceAssignment).toContainText("Nobody assigned");
   await expect(alice.getByText("Live", { exact: true })).toBeVisible();
 
   // Erin, an editor, assigns it to Alice, due in the past.
-  const erinContext = await browser.newContext();
-  const erin = await erinContext.newPage();
-  await signIn(erin, "erin@factdesk.test");
+  const erin = await desk.page(erinUser);
   await erin.goto(`/articles/${articleId}?claim=${claimId}`);
   const panel = erin.getByTestId("claim-detail");
   await panel.getByRole("button", { name: "Assign…" }).click();
-  await panel.getByLabel("Assignee").selectOption({ label: "Alice Martin (reviewer)" });
+  // Other tests' people may share her name: she is the option that is her account.
+  const aliceOption = panel.getByLabel("Assignee").locator(`option[value="${aliceUser.id}"]`);
+  await expect(aliceOption).toHaveText("Alice Martin (reviewer)");
+  await panel.getByLabel("Assignee").selectOption({ value: aliceUser.id });
   await panel.getByLabel("Due (optional)").fill("2020-01-06T09:00");
   await panel.getByRole("button", { name: "Save assignment" }).click();
   await expect(panel.getByTestId("assignee")).toHaveText("Alice Martin");
@@ -62,14 +60,12 @@ test("an editor assigns a claim to alice with a due date: it shows live in her o
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   await first.getByRole("link").click();
   await expect(alice.getByTestId("claim-detail").getByTestId("assignee")).toHaveText("Alice Martin");
-
-  await aliceContext.close();
-  await erinContext.close();
 });
 
-test("a reviewer takes an unassigned claim and hands it back; reviewers cannot assign others", async ({ page }) => {
-  await signIn(page, "bob@factdesk.test");
-  const { articleId, claimId } = await markClaim(page, "Ukraine");
+test("a reviewer takes an unassigned claim and hands it back; reviewers cannot assign others", async ({ page, desk }) => {
+  const article = await desk.article();
+  await desk.signIn(page, await desk.user("reviewer", "Bob Keller"));
+  const { articleId, claimId } = await markClaim(page, article, "Ukraine");
   await page.goto(`/articles/${articleId}?claim=${claimId}`);
   const assignment = page.getByTestId("claim-detail").getByTestId("assignment");
   await expect(assignment.getByRole("button", { name: /Assign/ })).toHaveCount(0);

@@ -3,8 +3,9 @@
  * verified on another; "Checked before" calls it the same claim with its verdict; she links
  * the two and reuses the earlier claim's source as her own draft. Then search finds it.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { selectWithMouse, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, type Desk, type DeskUser } from "./fixtures";
+import { selectWithMouse } from "./helpers";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 
@@ -14,15 +15,16 @@ async function post(page: Page, path: string, data: unknown): Promise<{ id: stri
   return (await response.json()) as { id: string; version?: number };
 }
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
+/** A page signed in as `user`, already on the site (the requests take their origin from it). */
+async function signedIn(desk: Desk, user: DeskUser): Promise<Page> {
+  const page = await desk.page(user);
+  await page.goto("/articles");
   return page;
 }
 
 test("alice marks a claim verified before on another article, sees it as the same claim, links it and reuses its source", async ({
   page,
-  browser,
+  desk,
 }) => {
   // A name only this run uses, so other tests' claims never match.
   const fund = `Fjordvik${Date.now().toString(36).replace(/\d/g, "")}`;
@@ -30,8 +32,8 @@ test("alice marks a claim verified before on another article, sees it as the sam
   const laterClaim = `In 2022 the ${fund} fund posted a loss of 1.6 trillion kroner.`;
 
   // Earlier: erin imports an article, bob marks the claim, cites a source and gives a verdict; erin approves both.
-  const erin = await signedIn(browser, "erin@factdesk.test");
-  const bob = await signedIn(browser, "bob@factdesk.test");
+  const erin = await signedIn(desk, await desk.user("editor", "Erin Novak"));
+  const bob = await signedIn(desk, await desk.user("reviewer", "Bob Keller"));
   const earlier = await post(erin, "/api/articles", { title: `${fund} results`, text: `Annual report.\n\n${earlierClaim}` });
   const start = `Annual report.\n\n`.length;
   const claim = await post(bob, `/api/articles/${earlier.id}/claims`, { exact: earlierClaim, start, end: start + earlierClaim.length, revision: 1 });
@@ -50,7 +52,7 @@ test("alice marks a claim verified before on another article, sees it as the sam
   const later = await post(erin, "/api/articles", { title: `Markets wrap ${fund}`, text: `Oil stocks slipped.\n\n${laterClaim}` });
 
   // Alice marks the restatement on the later article.
-  await signIn(page, "alice@factdesk.test");
+  await desk.signIn(page, await desk.user("reviewer", "Alice Martin"));
   await page.goto(`/articles/${later.id}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await selectWithMouse(page, ARTICLE_TEXT, laterClaim);

@@ -6,8 +6,9 @@
  */
 import http from "node:http";
 import pg from "pg";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { uniqueEmail } from "./helpers";
 
 const FORGED_HOST = "attacker.example";
 
@@ -65,11 +66,9 @@ test("a forged X-Forwarded-For neither escapes the sign-in limit nor reaches the
   }
 });
 
-test("a forged Host appears in no page, API answer or export", async ({ baseURL }) => {
+test("a forged Host appears in no page, API answer or export", async ({ baseURL, desk }) => {
   if (!baseURL) throw new Error("baseURL is not set");
-  const editor = await playwrightRequest.newContext({ baseURL });
-  const signedIn = await postSignIn(editor, "erin@factdesk.test", DEMO_PASSWORD);
-  expect(signedIn.status()).toBeLessThan(400);
+  const editor = await desk.api(await desk.user("editor"));
   const origin = { origin: baseURL, "content-type": "application/json" };
   const article = await editor.post("/api/articles", { headers: origin, data: { title: "Host header check", text: "A short article to publish." } });
   expect(article.status(), await article.text()).toBe(201);
@@ -106,5 +105,4 @@ test("a forged Host appears in no page, API answer or export", async ({ baseURL 
   expect(settings.body).toContain(baseURL);
   const w3c = await rawGet(baseURL, `/api/articles/${id}/versions/${number}/export?format=w3c`, { host: FORGED_HOST });
   expect(w3c.body).toContain(baseURL);
-  await editor.dispose();
 });

@@ -101,4 +101,10 @@ test("on a desktop the destinations are inline and there is no menu button", asy
   }
   await expect(nav.getByRole("link", { name: "Articles" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  // A desk account's long email is cut short rather than drawn over the navigation.
+  const links = await nav.boundingBox();
+  const account = await page.getByTestId("signed-in-user").boundingBox();
+  expect(links && account && links.x + links.width <= account.x).toBe(true);
+  await nav.getByRole("link", { name: /^Activity$/ }).click();
+  await expect(page).toHaveURL(/\/activity$/);
 });

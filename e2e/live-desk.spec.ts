@@ -4,8 +4,9 @@
  * catches up when it comes back (issue "Live desk at scale").
  */
 import net from "node:net";
-import { expect, test, type Page, type Request } from "@playwright/test";
-import { selectWithMouse, signIn } from "./helpers";
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { selectWithMouse } from "./helpers";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 const FIRST = "The harbour authority said cargo volumes rose by 12% in the first half";
@@ -65,27 +66,19 @@ async function markClaim(page: Page, phrase: string): Promise<string> {
 }
 
 test("a claim marked and annotated in one browser shows in the other without a reload, and a dropped connection catches up", async ({
-  browser,
+  desk,
   baseURL,
 }) => {
   // An article of its own, so that no other test's claims interfere.
-  const erinContext = await browser.newContext();
-  const erin = await erinContext.newPage();
-  await signIn(erin, "erin@factdesk.test");
-  const created = await erin.request.post("/api/articles", {
-    headers: { origin: baseURL! },
-    data: { title: `Harbour figures ${Date.now().toString(36)}`, text: TEXT },
+  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), {
+    title: `Harbour figures ${Date.now().toString(36)}`,
+    text: TEXT,
   });
-  expect(created.status()).toBe(201);
-  const { id: articleId } = (await created.json()) as { id: string };
-  await erinContext.close();
 
   // Bob reads it through a relay that can cut his connection; every request his page makes is recorded.
   const relay = await startRelay(new URL(baseURL!));
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
   const bobRequests: Request[] = [];
-  await signIn(bob, "bob@factdesk.test");
   bob.on("request", (request) => bobRequests.push(request));
   await bob.goto(`${relay.origin}/articles/${articleId}`);
   const bobPanel = bob.getByRole("complementary", { name: "Claims panel" });
@@ -94,9 +87,7 @@ test("a claim marked and annotated in one browser shows in the other without a r
     bobRequests.filter((request) => request.method() === "GET" && new URL(request.url()).pathname === `/api/articles/${articleId}`);
 
   // Alice marks a claim and adds a source, then submits it.
-  const aliceContext = await browser.newContext();
-  const alice = await aliceContext.newPage();
-  await signIn(alice, "alice@factdesk.test");
+  const alice = await desk.page(await desk.user("reviewer", "Alice Martin"));
   await alice.goto(`/articles/${articleId}`);
   await expect(alice.getByText("Live", { exact: true })).toBeVisible();
   const claimId = await markClaim(alice, FIRST);
@@ -143,7 +134,6 @@ test("a claim marked and annotated in one browser shows in the other without a r
   // None of it read the article again: the page was drawn by the server, and every change came as an event.
   expect(articleReads()).toHaveLength(0);
 
-  await aliceContext.close();
-  await bobContext.close();
+  await bob.context().close();
   await relay.close();
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { signIn } from "./helpers";
+import { expect, test, uniqueTag } from "./fixtures";
 
 const PHRASE = "hypothesis pointed out the day before";
 
@@ -10,13 +10,16 @@ async function post(page: Page, path: string, data: unknown): Promise<{ id: stri
   return (await response.json()) as { id: string };
 }
 
-test("bob mentions alice in a reply: her bell shows it without a reload, and it lands on the thread", async ({ page, browser }) => {
-  // Alice has a submitted source on a claim, and her inbox is read.
-  await signIn(page, "alice@factdesk.test");
-  await page.getByRole("link", { name: /NATO and allies reject Macron/ }).first().click();
-  await page.waitForURL(/\/articles\/[^/?]+$/);
-  const articleId = new URL(page.url()).pathname.split("/").pop() ?? "";
-  const article = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { revision: { number: number; text: string } };
+test("bob mentions alice in a reply: her bell shows it without a reload, and it lands on the thread", async ({ page, desk }) => {
+  // Alice, under a name of her own (other tests' people may be called Alice Martin too), has a
+  // submitted source on a claim, and her inbox is read.
+  const tag = uniqueTag();
+  const aliceUser = await desk.user("reviewer", `Alice Martin ${tag}`);
+  const bobUser = await desk.user("reviewer", "Bob Keller");
+  const article = await desk.article();
+  await desk.signIn(page, aliceUser);
+  await page.goto(article.path);
+  const articleId = article.id;
   const start = article.revision.text.indexOf(PHRASE);
   const claim = await post(page, `/api/articles/${articleId}/claims`, { exact: PHRASE, start, end: start + PHRASE.length, revision: article.revision.number });
   const source = await post(page, `/api/claims/${claim.id}/annotations`, {
@@ -32,19 +35,17 @@ test("bob mentions alice in a reply: her bell shows it without a reload, and it 
   await expect(bell).toHaveAccessibleName("Notifications");
 
   // Bob replies on her source, mentioning her through the suggestion list.
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  await signIn(bob, "bob@factdesk.test");
+  const bob = await desk.page(bobUser);
   await bob.goto(`/articles/${articleId}?claim=${claim.id}`);
   const card = bob.locator(`[data-annotation-id="${source.id}"]`);
   const box = card.getByRole("combobox");
   await box.click();
-  await box.pressSequentially("Can you add the date, @Ali");
-  await expect(bob.getByRole("option", { name: /Alice Martin/ })).toBeVisible();
+  await box.pressSequentially(`Can you add the date, @${tag}`);
+  await expect(bob.getByRole("option", { name: new RegExp(`Alice Martin ${tag}`) })).toBeVisible();
   await box.press("Enter");
   await box.pressSequentially("please?");
   await card.getByRole("button", { name: "Reply", exact: true }).click();
-  await expect(card.locator("[data-mention]")).toHaveText("@Alice Martin");
+  await expect(card.locator("[data-mention]")).toHaveText(`@${aliceUser.name}`);
 
   // Alice's bell counts it, live.
   await expect(page.getByTestId("notification-count")).toHaveText("1");
@@ -53,19 +54,18 @@ test("bob mentions alice in a reply: her bell shows it without a reload, and it 
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   const entry = page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: /Bob Keller mentioned you/ });
-  await expect(entry).toContainText("@Alice Martin please?");
+  await expect(entry).toContainText(`@${aliceUser.name} please?`);
   await entry.click();
 
   // She lands on the claim, with the thread and the mention in it; the notification is read.
   await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?claim=${claim.id}`));
   const thread = page.locator(`[data-annotation-id="${source.id}"]`);
-  await expect(thread.locator("[data-mention]")).toHaveText("@Alice Martin");
+  await expect(thread.locator("[data-mention]")).toHaveText(`@${aliceUser.name}`);
   await expect(page.getByTestId("notification-count")).toHaveCount(0);
-  await bobContext.close();
 });
 
-test("notification settings turn a kind off", async ({ page }) => {
-  await signIn(page, "bob@factdesk.test");
+test("notification settings turn a kind off", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user());
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "Notifications" });
   const reviews = section.getByLabel("A review of my source or verdict");
@@ -77,9 +77,4 @@ test("notification settings turn a kind off", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Notifications" }).getByLabel("A review of my source or verdict")).not.toBeChecked();
   const settings = (await (await page.request.get("/api/account/notification-settings")).json()) as { kinds: Record<string, boolean> };
   expect(settings.kinds.review).toBe(false);
-  // Back as it was, for the other tests.
-  await page.request.put("/api/account/notification-settings", {
-    data: { kinds: { ...settings.kinds, review: true }, email: "immediate" },
-    headers: { origin: new URL(page.url()).origin },
-  });
 });

@@ -4,8 +4,7 @@
  * pattern, the article when there is one, the status and the address.
  */
 import pg from "pg";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
+import { expect, test } from "./fixtures";
 
 interface DenialRow {
   route: string;
@@ -30,26 +29,12 @@ async function denialsOf(userId: string): Promise<DenialRow[]> {
   }
 }
 
-test("a reviewer shown 'only editors' or 'only administrators' instead of a page leaves one access.denied event per page", async ({ page, baseURL }) => {
-  const base = baseURL ?? "";
-  const email = uniqueEmail("page-denials");
-  const password = "a passphrase for pages";
-  const api = await playwrightRequest.newContext({ baseURL: base });
-  const created = await api.post("/api/signup", { headers: { origin: base }, data: { name: "Page Visitor", email, password } });
-  expect(created.status()).toBe(201);
-  const { id: userId } = (await created.json()) as { id: string };
-  const editor = await playwrightRequest.newContext({ baseURL: base });
-  const { csrfToken } = (await (await editor.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await editor.post("/api/auth/callback/credentials", { form: { csrfToken, email: "erin@factdesk.test", password: DEMO_PASSWORD, json: "true" } });
-  const articles = (await (await editor.get("/api/articles")).json()) as { items: Array<{ id: string }> };
-  const articleId = articles.items[0]?.id ?? "";
-  expect(articleId).not.toBe("");
+test("a reviewer shown 'only editors' or 'only administrators' instead of a page leaves one access.denied event per page", async ({ page, desk }) => {
+  const visitor = await desk.user("reviewer", "Page Visitor");
+  const userId = visitor.id;
+  const { id: articleId } = await desk.article();
 
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/articles$/);
+  await desk.signIn(page, visitor);
 
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Only administrators manage accounts" })).toBeVisible();
@@ -68,33 +53,22 @@ test("a reviewer shown 'only editors' or 'only administrators' instead of a page
     { route: "GET /articles/[id]/publish", status: "403", target_type: "article", target_id: articleId },
   ]);
   for (const row of rows) expect(row.address).toMatch(/^(127\.\d+\.\d+\.\d+|::1)$/);
-  await Promise.all([api.dispose(), editor.dispose()]);
 });
 
-test("a disabled account's session sent back to sign-in from a page is on record against the account", async ({ page, baseURL }) => {
-  const base = baseURL ?? "";
-  const email = uniqueEmail("page-disabled");
-  const password = "a passphrase for pages";
-  const anonymous = await playwrightRequest.newContext({ baseURL: base });
-  const created = await anonymous.post("/api/signup", { headers: { origin: base }, data: { name: "Soon Disabled", email, password } });
-  expect(created.status()).toBe(201);
-  const { id: userId } = (await created.json()) as { id: string };
+test("a disabled account's session sent back to sign-in from a page is on record against the account", async ({ page, desk }) => {
+  const soonDisabled = await desk.user("reviewer", "Soon Disabled");
+  const userId = soonDisabled.id;
 
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await desk.signIn(page, soonDisabled);
+  await page.goto("/articles");
   await expect(page).toHaveURL(/\/articles$/);
 
-  const admin = await playwrightRequest.newContext({ baseURL: base });
-  const { csrfToken } = (await (await admin.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await admin.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@factdesk.test", password: DEMO_PASSWORD, json: "true" } });
-  const disabled = await admin.post(`/api/users/${userId}/disable`, { headers: { origin: base, "content-type": "application/json" }, data: {} });
+  const admin = await desk.api(await desk.user("admin"));
+  const disabled = await admin.post(`/api/users/${userId}/disable`, { headers: { ...desk.headers, "content-type": "application/json" }, data: {} });
   expect(disabled.status()).toBe(200);
 
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings/);
   const rows = await denialsOf(userId);
   expect(rows.map(({ route, status }) => ({ route, status }))).toEqual([{ route: "GET /settings", status: "401" }]);
-  await Promise.all([anonymous.dispose(), admin.dispose()]);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, type Desk } from "./fixtures";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
 const SPENDING = "The draft raises defence spending by 18% to €14.2 billion, said the finance ministry.";
@@ -12,18 +12,8 @@ const TEXT = [
 ].join("\n\n");
 
 /** An editor imports the article through the API. */
-async function importArticle(browser: Browser): Promise<string> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, "erin@factdesk.test");
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post("/api/articles", {
-    data: { title: `Suggestions ${Date.now().toString(36)}`, text: TEXT },
-    headers: { origin },
-  });
-  expect(response.status()).toBe(201);
-  const { id } = (await response.json()) as { id: string };
-  await context.close();
+async function importArticle(desk: Desk): Promise<string> {
+  const { id } = await desk.article(await desk.user("editor", "Erin Novak"), { title: `Suggestions ${Date.now().toString(36)}`, text: TEXT });
   return id;
 }
 
@@ -33,9 +23,9 @@ async function openArticle(page: Page, articleId: string): Promise<void> {
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 }
 
-test("a reviewer turns suggestions on, accepts one as a claim with its claimant, dismisses another for the desk", async ({ page, browser }) => {
-  const articleId = await importArticle(browser);
-  await signIn(page, "alice@factdesk.test");
+test("a reviewer turns suggestions on, accepts one as a claim with its claimant, dismisses another for the desk", async ({ page, desk }) => {
+  const articleId = await importArticle(desk);
+  await desk.signIn(page, await desk.user("reviewer", "Alice Martin"));
   await openArticle(page, articleId);
   const panel = page.getByRole("complementary", { name: "Claims panel" });
   const suggestions = panel.getByRole("list", { name: "Suggested claims, best first" });
@@ -74,9 +64,7 @@ test("a reviewer turns suggestions on, accepts one as a claim with its claimant,
   await expect(page.locator(`${ARTICLE_TEXT} .suggestion-mark`)).toHaveCount(0);
 
   // A colleague does not see it either.
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  await signIn(bob, "bob@factdesk.test");
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
   await openArticle(bob, articleId);
   const bobPanel = bob.getByRole("complementary", { name: "Claims panel" });
   await bobPanel.getByRole("switch", { name: "Show suggested claims" }).click();
@@ -87,5 +75,4 @@ test("a reviewer turns suggestions on, accepts one as a claim with its claimant,
   await panel.getByRole("button", { name: "Undo" }).click();
   await expect(suggestions.getByTestId("suggestion").filter({ hasText: DEBT })).toBeVisible();
   await expect(bobPanel.getByTestId("suggestion").filter({ hasText: DEBT })).toBeVisible({ timeout: 5_000 });
-  await bobContext.close();
 });

@@ -1,8 +1,9 @@
 /** The administrators' Users page pages through accounts like every list (GET /api/users). */
-import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { signIn, uniqueEmail } from "./helpers";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { uniqueEmail } from "./helpers";
 
-test("the Users page shows the first 50 accounts and the rest on 'Show more accounts', each once", async ({ page, baseURL }) => {
+test("the Users page shows the first 50 accounts and the rest on 'Show more accounts', each once", async ({ page, baseURL, desk }) => {
   test.setTimeout(120_000);
   const base = baseURL ?? "";
   // Enough accounts for a second page, whatever other tests created.
@@ -16,7 +17,7 @@ test("the Users page shows the first 50 accounts and the rest on 'Show more acco
   }
   await anonymous.dispose();
 
-  await signIn(page, "admin@factdesk.test");
+  await desk.signIn(page, await desk.user("admin"));
   await page.goto("/admin/users");
   const rows = page.getByTestId("account-row");
   await expect(rows).toHaveCount(50);

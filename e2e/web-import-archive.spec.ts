@@ -4,8 +4,8 @@
  * FACTDESK_FETCH_ALLOW=127.0.0.1, FACTDESK_FETCH_PUBLIC=off); a reviewer cites a page of the same
  * server as a source and sees it archived; the copy opens as a sandboxed page without scripts.
  */
-import { expect, test } from "@playwright/test";
-import { selectWithMouse, signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { selectWithMouse } from "./helpers";
 import { html, startFixtureServer, type FixtureServer } from "../tests/fixtures/web/server";
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
@@ -23,9 +23,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
-test("erin imports from a URL; alice cites a source there and sees it archived", async ({ page, browser }) => {
+test("erin imports from a URL; alice cites a source there and sees it archived", async ({ page, desk }) => {
   const url = `${server.origin}/pages/classic-jsonld.html`;
-  await signIn(page, "erin@factdesk.test");
+  await desk.signIn(page, await desk.user("editor", "Erin Novak"));
+  await page.goto("/articles");
   await page.getByRole("link", { name: "Import article" }).click();
   await page.getByText("From the web", { exact: true }).click();
   await page.getByLabel("Article address").fill(url);
@@ -54,9 +55,8 @@ test("erin imports from a URL; alice cites a source there and sees it archived",
   await expect(page.getByText(/fetches pages only from the hosts its administrators allow|private or reserved network/)).toBeVisible();
 
   // Alice marks a claim and cites the census page.
-  const aliceContext = await browser.newContext();
-  const alice = await aliceContext.newPage();
-  await signIn(alice, "alice@factdesk.test");
+  const alice = await desk.page(await desk.user("reviewer", "Alice Martin"));
+  const aliceContext = alice.context();
   await alice.goto(articleUrl);
   await expect(alice.getByText("Live", { exact: true })).toBeVisible();
   await selectWithMouse(alice, ARTICLE_TEXT, CLAIM);
@@ -92,5 +92,4 @@ test("erin imports from a URL; alice cites a source there and sees it archived",
     }
   });
   expect(["", "refused"]).toContain(cookies);
-  await aliceContext.close();
 });

@@ -128,7 +128,11 @@ export function NotificationBell() {
                       }}
                     >
                       {item.readAt ? null : <span className="sr-only">Unread: </span>}
-                      <span className="font-medium text-ink">{item.actor?.name ?? "Someone"}</span>{" "}
+                      {item.kind === "due" ? null : (
+                        <>
+                          <span className="font-medium text-ink">{item.actor?.name ?? "Someone"}</span>{" "}
+                        </>
+                      )}
                       <span className="text-ink">{item.summary}</span>
                       <span className="mt-0.5 block text-xs text-muted">{formatDateTime(item.createdAt)}</span>
                     </Link>

@@ -29,6 +29,18 @@ export const JOB_SPECS = {
     concurrency: 1,
     cron: "15 3 * * *",
   },
+  /**
+   * Every 15 minutes, tells each assignee of a claim or article due within 24 hours, once per
+   * due date (lib/assignments/due-soon.ts).
+   */
+  "notify-due-soon": {
+    data: z.strictObject({}),
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 300,
+    concurrency: 1,
+    cron: "*/15 * * * *",
+  },
 } satisfies JobSpecs;
 
 export type AppJobSpecs = typeof JOB_SPECS;

@@ -27,6 +27,11 @@ export interface NotificationInput {
    * author of a draft).
    */
   audience: string | null;
+  /**
+   * For a "due" notification, the due date it warns of: a recipient is notified once per kind,
+   * target and due date (a unique key in the database; a repeat is silently skipped).
+   */
+  dueAt?: Date;
 }
 
 /** Who may see an annotation: everyone once it is past draft, its author alone before. */
@@ -58,16 +63,18 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
   const now = sqlTimestamp(new Date());
   const rows = recipients.map((recipientId) => Prisma.sql`(${newId()}, ${recipientId})`);
   const summary = input.summary.slice(0, MAX_SUMMARY_CHARS);
+  const dueAt = input.dueAt ? sqlTimestamp(input.dueAt) : Prisma.sql`NULL::timestamp(3)`;
   const notified = await tx.$queryRaw<{ recipientId: string }[]>`
     WITH wanted (id, recipient_id) AS (VALUES ${Prisma.join(rows)}),
     inserted AS (
-      INSERT INTO notifications (id, recipient_id, actor_id, kind, target_type, target_id, article_id, claim_id, summary, created_at)
+      INSERT INTO notifications (id, recipient_id, actor_id, kind, target_type, target_id, article_id, claim_id, summary, due_at, created_at)
       SELECT w.id, w.recipient_id, ${input.actor.id ?? null}, ${input.kind}, ${input.target.type}, ${input.target.id},
-             ${input.target.articleId}, ${input.target.claimId}, ${summary}, ${now}
+             ${input.target.articleId}, ${input.target.claimId}, ${summary}, ${dueAt}, ${now}
       FROM wanted w
       JOIN users u ON u.id = w.recipient_id AND u.disabled_at IS NULL
       LEFT JOIN notification_settings s ON s.user_id = w.recipient_id
       WHERE NOT (${input.kind} = ANY (coalesce(s.disabled_kinds, ARRAY[]::text[])))
+      ON CONFLICT (recipient_id, kind, target_id, due_at) DO NOTHING
       RETURNING id, recipient_id
     )
     SELECT recipient_id AS "recipientId",

@@ -29,7 +29,7 @@ async function inbox(user: Actor) {
   return rows.map((row) => ({ kind: row.kind, actorId: row.actorId, targetId: row.targetId }));
 }
 
-const ALL_ON = { mention: true, reply: true, review: true, assignment: true, reverification: true, published: true };
+const ALL_ON = { mention: true, reply: true, review: true, assignment: true, due: true, reverification: true, published: true };
 
 const reply = (actor: Actor, annotationId: string, body: string) => replyToAnnotation({ actor, annotationId, input: { body } });
 

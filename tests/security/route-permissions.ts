@@ -154,7 +154,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     access: "session",
     onMissing: 200,
     body: {
-      kinds: { mention: true, reply: true, review: true, assignment: true, reverification: true, published: true },
+      kinds: { mention: true, reply: true, review: true, assignment: true, due: true, reverification: true, published: true },
       email: "immediate",
     },
   },

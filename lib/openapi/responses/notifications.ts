@@ -37,6 +37,7 @@ export const NotificationSettings = z
       reply: z.boolean(),
       review: z.boolean(),
       assignment: z.boolean(),
+      due: z.boolean(),
       reverification: z.boolean(),
       published: z.boolean(),
     }),
