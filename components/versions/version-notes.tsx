@@ -5,6 +5,7 @@ import { safeHref } from "@/lib/exports/escape";
 import { PUBLISHED_STATUS_INFO, STANCE_LABELS, VERDICT_SCALE } from "@/lib/verdicts";
 import { VERDICTS } from "@/lib/claims/present";
 import { formatDate } from "@/lib/format";
+import { utcDate } from "@/lib/exports/dates";
 import { claimAnchor } from "@/lib/versions/urls";
 import { RichText } from "@/components/claims/rich-text";
 
@@ -81,6 +82,7 @@ export function VersionNotes({
                 <ol className="mt-1 grid list-decimal gap-1.5 pl-5 text-sm">
                   {claim.sources.map((source) => {
                     const href = safeHref(source.url);
+                    const archiveHref = source.archive ? safeHref(source.archive.url) : null;
                     return (
                       <li key={source.id} id={`annotation-${source.id}`}>
                         {href ? (
@@ -92,6 +94,15 @@ export function VersionNotes({
                         )}
                         {source.publisher ? <span className="text-muted">, {source.publisher}</span> : null}
                         <span className="text-muted"> — {STANCE_LABELS[source.stance]}</span>
+                        {archiveHref && source.archive ? (
+                          <span className="text-muted">
+                            {" · "}
+                            <a href={archiveHref} rel="nofollow noopener" className="text-accent hover:underline">
+                              archived copy
+                            </a>{" "}
+                            ({utcDate(source.archive.archivedAt)})
+                          </span>
+                        ) : null}
                         {source.excerpt ? <q className="mt-0.5 block font-serif text-muted">{source.excerpt}</q> : null}
                       </li>
                     );

@@ -3,7 +3,7 @@
  * page's own HTML), served with a CSP `sandbox` policy, so it runs in an opaque origin: no
  * script, nothing loaded from anywhere, and no access to the app's cookies or storage.
  */
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -23,10 +23,34 @@ p{margin:0 0 1em}
 code{font:12px ui-monospace,monospace}
 a{color:#1d4ed8}`;
 
+/**
+ * Whether a published version cites the copy. A published version's sources are public, so the
+ * copy it cites is public too: anyone, signed in or not, may open it. Published versions are
+ * never changed, so once cited, a copy stays public.
+ */
+async function citedByPublishedVersion(archiveId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ cited: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM published_versions
+      WHERE jsonb_path_exists(snapshot, '$.claims[*].sources[*].archive.id ? (@ == $id)', jsonb_build_object('id', ${archiveId}::text))
+    ) AS cited`;
+  return rows[0]?.cited === true;
+}
+
+/**
+ * The page of an archived copy. Who may open it: anyone when a published version cites it;
+ * otherwise signed-in people who may see the source annotation. Everyone else, and an id never
+ * issued, get the same 404.
+ */
 export async function getArchiveCopy({ actor, archiveId }: { actor: Actor | null; archiveId: string }): Promise<string> {
-  assertCan(actor, "article.read");
+  let visible: Prisma.SourceArchiveWhereInput = {};
+  if (!(await citedByPublishedVersion(archiveId))) {
+    if (!actor) throw new AppError("not_found", "No such archived copy.");
+    assertCan(actor, "article.read");
+    visible = { annotation: visibleAnnotationWhere(actor) };
+  }
   const archive = await db.sourceArchive.findFirst({
-    where: { id: archiveId, status: "archived", annotation: visibleAnnotationWhere(actor) },
+    where: { id: archiveId, status: "archived", ...visible },
     select: { url: true, finalUrl: true, archivedAt: true, httpStatus: true, sha256: true, title: true, text: true },
   });
   if (!archive) throw new AppError("not_found", "No such archived copy.");

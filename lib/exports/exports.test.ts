@@ -217,3 +217,36 @@ describe("responses", () => {
     expect(contentDisposition('a"é.md')).toBe(`attachment; filename="a__.md"; filename*=UTF-8''a%22%C3%A9.md`);
   });
 });
+
+describe("archived copies of sources", () => {
+  const snapshot = seedSnapshot();
+  const COPY = "https://desk.example.org/api/archives/archive-nato-efe";
+
+  it("cites the copy next to an archived source, with the day it was taken, in HTML and Markdown", () => {
+    const html = exportHtml(snapshot, FIXTURE_CONTEXT);
+    const archivedItem = html.match(/<li id="annotation-src-nato-efe">.*?<\/li>/)?.[0] ?? "";
+    expect(archivedItem).toContain(`<a class="archived" href="${COPY}" rel="nofollow noopener">archived copy</a> <span class="muted">(27 Feb 2024)</span>`);
+    const markdown = exportMarkdown(snapshot, FIXTURE_CONTEXT);
+    expect(markdown).toContain(`[archived copy](${COPY}) (27 Feb 2024)`);
+  });
+
+  it("gives a source without a copy no archive link", () => {
+    const html = exportHtml(snapshot, FIXTURE_CONTEXT);
+    const plainItem = html.match(/<li id="annotation-src-nato-context">.*?<\/li>/)?.[0] ?? "";
+    expect(plainItem).not.toBe("");
+    expect(plainItem).not.toContain("archived copy");
+    // Exactly one archived source in the fixture: one link in each export.
+    expect(html.match(/archived copy<\/a>/g)).toHaveLength(1);
+    expect(exportMarkdown(snapshot, FIXTURE_CONTEXT).match(/\[archived copy\]/g)).toHaveLength(1);
+  });
+
+  it("never links a copy whose URL is not http(s)", () => {
+    const hostile = structuredClone(snapshot);
+    const source = hostile.claims.flatMap((claim) => claim.sources).find((item) => item.id === "src-nato-efe");
+    if (!source?.archive) throw new Error("fixture source has no archive");
+    source.archive.url = "javascript:alert(1)";
+    expect(exportHtml(hostile, FIXTURE_CONTEXT)).not.toContain("javascript:alert(1)\"");
+    expect(exportHtml(hostile, FIXTURE_CONTEXT)).not.toContain("archived copy");
+    expect(exportMarkdown(hostile, FIXTURE_CONTEXT)).not.toContain("archived copy");
+  });
+});

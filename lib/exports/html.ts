@@ -200,7 +200,12 @@ function noteHtml(claim: SnapshotClaim, number: number): string {
       const title = href ? `<a href="${e(href)}" rel="nofollow noopener noreferrer">${e(source.title)}</a>` : e(source.title);
       const publisher = source.publisher ? `, ${e(source.publisher)}` : "";
       const excerpt = source.excerpt ? ` <q>${e(source.excerpt)}</q>` : "";
-      return `<li id="annotation-${e(source.id)}">${title}${publisher} — ${e(STANCE_LABELS[source.stance])}.${excerpt} <span class="muted">(source added by ${e(source.author.name)})</span></li>`;
+      const archiveHref = source.archive ? safeHref(source.archive.url) : null;
+      const archived =
+        source.archive && archiveHref
+          ? ` <a class="archived" href="${e(archiveHref)}" rel="nofollow noopener">archived copy</a> <span class="muted">(${e(utcDate(source.archive.archivedAt))})</span>`
+          : "";
+      return `<li id="annotation-${e(source.id)}">${title}${publisher} — ${e(STANCE_LABELS[source.stance])}.${excerpt}${archived} <span class="muted">(source added by ${e(source.author.name)})</span></li>`;
     });
     parts.push(`<ol class="sources">${items.join("")}</ol>`);
   }

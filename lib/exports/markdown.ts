@@ -148,7 +148,9 @@ function footnote(claim: SnapshotClaim, number: number): string {
       const title = href ? `[${md(source.title)}](${href})` : md(source.title);
       const publisher = source.publisher ? `, ${md(source.publisher)}` : "";
       const excerpt = source.excerpt ? ` “${md(source.excerpt.replace(/\s+/g, " "))}”` : "";
-      lines.push(`${index + 1}. ${title}${publisher}: ${md(STANCE_LABELS[source.stance])}.${excerpt} (added by ${md(source.author.name)})`);
+      const archiveHref = source.archive ? markdownHref(source.archive.url) : null;
+      const archived = source.archive && archiveHref ? ` [archived copy](${archiveHref}) (${md(utcDate(source.archive.archivedAt))})` : "";
+      lines.push(`${index + 1}. ${title}${publisher}: ${md(STANCE_LABELS[source.stance])}.${excerpt}${archived} (added by ${md(source.author.name)})`);
     });
   }
   // Continuation lines of a footnote are indented by four spaces.

@@ -185,3 +185,33 @@ describe("what the schemas cannot check", () => {
     for (const annotation of items) expect(annotation.target.source).toBe("https://desk.example.org/v/article-seed/1");
   });
 });
+
+describe("archived copies as TimeStates", () => {
+  type Body = { type?: string; id?: string; source?: { id: string }; state?: { type: string; cached: string; sourceDate: string } };
+  const bodiesOf = (id: string) => (annotations.find((annotation) => annotation.id.endsWith(`#annotation-${id}`))?.body ?? []) as Body[];
+
+  it("cites an archived source's copy as a TimeState of the page, with the day it was taken", () => {
+    const page = bodiesOf("src-nato-efe").find((body) => body.type === "SpecificResource");
+    expect(page).toMatchObject({
+      source: { id: "https://www.efe.com/" },
+      state: { type: "TimeState", cached: "https://desk.example.org/api/archives/archive-nato-efe", sourceDate: "2024-02-27T18:42:00.000Z" },
+    });
+  });
+
+  it("gives a source without a copy a plain web resource and no state", () => {
+    const bodies = bodiesOf("src-nato-context");
+    expect(bodies.some((body) => body.id === "https://www.nato.int/cps/en/natohq/topics_52060.htm")).toBe(true);
+    expect(bodies.some((body) => body.type === "SpecificResource" || body.state !== undefined)).toBe(false);
+    const states = annotations.flatMap((annotation) => (annotation.body as Body[]).filter((body) => body.state));
+    expect(states).toHaveLength(1);
+  });
+
+  it("would fail the suite with a TimeState lacking its date (the check is not vacuous)", () => {
+    const archived = annotations.find((annotation) => annotation.id.endsWith("#annotation-src-nato-efe"));
+    if (!archived) throw new Error("no archived source in the export");
+    const broken = structuredClone(archived);
+    for (const body of broken.body as Body[]) if (body.state) body.state = { type: "TimeState", cached: body.state.cached, sourceDate: "" };
+    const failed = annotationMusts.filter((assertion) => !assertion.validate(broken)).map((assertion) => path.basename(assertion.file));
+    expect(failed).toContain("4.3.1-timeStateValid.json");
+  });
+});

@@ -8,7 +8,9 @@
  *   the verdict's label (purpose `classifying`).
  * - A source is motivated by `linking` ("link to a resource related to the target"): the
  *   source's page as an External Web Resource body, with a TextualBody for its stance and
- *   excerpt (purpose `describing`).
+ *   excerpt (purpose `describing`). When the version cites an archived copy of the page, that
+ *   body is a SpecificResource of the page with a `TimeState`: the copy's URL as `cached` and
+ *   when it was taken as `sourceDate`.
  * - Every target names the article (its original URL when known, else the version's public
  *   URL) and carries both selectors of the claim (D2): TextQuoteSelector and
  *   TextPositionSelector, on the published canonical text. The position counts Unicode code
@@ -96,7 +98,15 @@ function sourceAnnotation(claim: SnapshotClaim, source: SnapshotSource, snapshot
   const href = safeHref(source.url);
   if (href) {
     const resource: JsonObject = { id: href, type: "Text", format: "text/html", label: source.title };
-    bodies.push(resource);
+    // The copy the desk took of the page, as the model's TimeState (§4.2.5, States): a state
+    // belongs to a SpecificResource whose source is the page; `cached` is where the cited
+    // state is kept, `sourceDate` when it was taken.
+    const cached = source.archive ? safeHref(source.archive.url) : null;
+    bodies.push(
+      source.archive && cached
+        ? { type: "SpecificResource", source: resource, state: { type: "TimeState", cached, sourceDate: source.archive.archivedAt } }
+        : resource,
+    );
   }
   bodies.push({
     type: "TextualBody",

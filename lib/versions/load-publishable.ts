@@ -8,7 +8,20 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { iso } from "@/lib/articles/present";
-import type { SnapshotArticle, SnapshotClaimInput, SnapshotRevision } from "@/lib/versions/snapshot";
+import type { SnapshotArchive, SnapshotArticle, SnapshotClaimInput, SnapshotRevision } from "@/lib/versions/snapshot";
+import { archiveCopyPath, latestArchiveSelect, type ArchiveSummaryRow } from "@/lib/archives/present-archive";
+import { publicOrigin } from "@/lib/settings";
+
+/**
+ * The copy a version cites for a source: the newest attempt, when it is a finished copy of the
+ * source's current address. Its URL is absolute on the configured public origin (never the
+ * request's Host), so an export read anywhere links back to the desk.
+ */
+function citedArchive(rows: readonly ArchiveSummaryRow[], currentUrl: string | null, origin: string): SnapshotArchive | null {
+  const latest = rows[0];
+  if (!latest || currentUrl === null || latest.url !== currentUrl || latest.status !== "archived" || !latest.archivedAt) return null;
+  return { id: latest.id, archivedAt: latest.archivedAt.toISOString(), sha256: latest.sha256, url: `${origin}${archiveCopyPath(latest.id)}` };
+}
 
 export interface Publishable {
   article: SnapshotArticle & { id: string };
@@ -70,10 +83,12 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
           rationaleText: true,
           createdAt: true,
           author: { select: { id: true, name: true } },
+          archives: latestArchiveSelect,
         },
       },
     },
   });
+  const origin = publicOrigin();
   return {
     article: {
       id: article.id,
@@ -88,8 +103,9 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
     claims: claims.map((claim) => ({
       ...claim,
       createdAt: claim.createdAt.toISOString(),
-      annotations: claim.annotations.map((annotation) => ({
+      annotations: claim.annotations.map(({ archives, ...annotation }) => ({
         ...annotation,
+        archive: annotation.kind === "source" ? citedArchive(archives, annotation.url, origin) : null,
         rationale: (annotation.rationale ?? null) as JSONContent | null,
         author: { id: annotation.author.id, name: annotation.author.name },
         createdAt: annotation.createdAt.toISOString(),

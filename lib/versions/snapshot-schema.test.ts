@@ -33,4 +33,26 @@ describe("readStoredSnapshot", () => {
     const noDoc = { ...stored(), revision: { ...(stored().revision as object), doc: "<p>html</p>" } };
     expect(read(noDoc)).toThrow(/is damaged: revision\.doc: Expected a document node/);
   });
+
+  it("reads the archived copy a source was published with, and older snapshots without any copy", () => {
+    const snapshot = readStoredSnapshot(stored(), "version 1 of article a1");
+    const efe = snapshot.claims.flatMap((claim) => claim.sources).find((source) => source.id === "src-nato-efe");
+    expect(efe?.archive).toEqual({
+      id: "archive-nato-efe",
+      archivedAt: "2024-02-27T18:42:00.000Z",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      url: "https://desk.example.org/api/archives/archive-nato-efe",
+    });
+    // A snapshot stored before copies were cited has no `archive` on any source: it still reads.
+    const before = stored();
+    for (const claim of before.claims as { sources: Record<string, unknown>[] }[]) for (const source of claim.sources) delete source.archive;
+    const old = readStoredSnapshot(before, "version 1 of article a1");
+    expect(old.claims.flatMap((claim) => claim.sources).every((source) => source.archive === undefined)).toBe(true);
+    // A copy without its date or address is damage, not a citation.
+    const damaged = stored();
+    const first = (damaged.claims as { sources: Record<string, unknown>[] }[]).flatMap((claim) => claim.sources).find((source) => source.archive);
+    if (!first) throw new Error("fixture has no archived source");
+    first.archive = { id: "x", sha256: null, url: "https://desk.example.org/api/archives/x" };
+    expect(read(damaged)).toThrow(/is damaged: claims\[\d+\]\.sources\[\d+\]\.archive\.archivedAt: /);
+  });
 });

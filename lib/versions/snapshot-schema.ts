@@ -92,6 +92,11 @@ export const SnapshotFormat1 = z.object({
           stance: z.enum(STANCES),
           author: person,
           createdAt: timestamp,
+          // Written since sources' archived copies are cited; absent from snapshots written
+          // before, and for sources without a copy. Optional, so older snapshots read the same.
+          archive: z
+            .object({ id: z.string(), archivedAt: timestamp, sha256: z.string().nullable(), url: z.string() })
+            .optional(),
         }),
       ),
     }),

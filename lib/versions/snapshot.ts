@@ -61,6 +61,21 @@ export interface SnapshotVerification {
   createdAt: string;
 }
 
+/**
+ * The archived copy of a source's page that a version cites, frozen at publishing: later
+ * copies of the same source never change what a published version points at.
+ */
+export interface SnapshotArchive {
+  /** The copy's id (served at /api/archives/:id). */
+  id: string;
+  /** When the copy was taken (ISO 8601, UTC). */
+  archivedAt: string;
+  /** sha256 of the stored record, so a reader can check the copy is the one cited. */
+  sha256: string | null;
+  /** The copy's absolute URL, built on the desk's configured public origin. */
+  url: string;
+}
+
 /** An approved source. */
 export interface SnapshotSource {
   id: string;
@@ -72,6 +87,8 @@ export interface SnapshotSource {
   stance: Stance;
   author: PersonDTO;
   createdAt: string;
+  /** The archived copy cited; absent when the source had none when published (and in versions published before copies were cited). */
+  archive?: SnapshotArchive;
 }
 
 export interface SnapshotClaim {
@@ -120,6 +137,8 @@ export interface SnapshotAnnotationInput {
   verdict?: Verdict | null;
   rationale?: JSONContent | null;
   rationaleText?: string | null;
+  /** The source's archived copy to cite, if it has one (only `archived` copies of its current address). */
+  archive?: SnapshotArchive | null;
 }
 
 /** A claim as `buildSnapshot` reads it (a `ClaimDTO` fits). */
@@ -213,6 +232,7 @@ export function buildSnapshot(input: BuildSnapshotInput): VersionSnapshot {
         stance: annotation.stance ?? "context",
         author: { id: annotation.author.id, name: annotation.author.name },
         createdAt: annotation.createdAt,
+        ...(annotation.archive ? { archive: { ...annotation.archive } } : {}),
       }));
     const verdicts = [...new Set(verifications.map((verification) => verification.verdict))].sort(
       (a, b) => (VERDICT_ORDER.get(a) ?? 0) - (VERDICT_ORDER.get(b) ?? 0),

@@ -15,6 +15,7 @@ import { snapshotSha256 } from "@/lib/versions/hash";
 import { renderExport, EXPORT_FORMATS } from "@/lib/exports";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
 import { createClaim } from "@/lib/claims/create-claim";
+import { getArchiveCopy } from "@/lib/archives/get-archive-copy";
 import { makeUser } from "./factories";
 import { claimInput, makeClaim, makeClaimArticle, makeSource, makeVerification } from "./claim-factories";
 import { annotationIn, review, submitted } from "./review-factories";
@@ -148,6 +149,84 @@ describe("publishing", () => {
         after: { verdicts: ["false"] },
       },
     ]);
+  });
+});
+
+describe("archived copies of sources", () => {
+  /** A finished copy of the source's current address, taken now (newer than the attempt its creation queued). */
+  async function archiveOf(annotationId: string, digit: number) {
+    const { url } = await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: { url: true } });
+    const at = new Date();
+    return db.sourceArchive.create({
+      data: { annotationId, url: url ?? "", status: "archived", requestedAt: at, archivedAt: at, httpStatus: 200, sha256: "a".repeat(63) + String(digit), title: "Copy", text: "Copied." },
+    });
+  }
+
+  it("publishes the copy a source has, on the configured public origin, and keeps it when the source is archived again", async () => {
+    vi.stubEnv("FACTDESK_PUBLIC_URL", "https://facts.example.net");
+    try {
+      const { author, reviewer, editor, articleId, claim, source } = await verifiedArticle();
+      // A second approved source whose copy was never taken.
+      const uncopied = await annotationIn("approved", author, reviewer, claim.id, "source");
+      const first = await archiveOf(source.id, 1);
+      await publish(editor, articleId);
+      const v1 = await getVersion({ articleId, number: 1 });
+      const sources = v1.snapshot.claims.find((item) => item.id === claim.id)?.sources ?? [];
+      expect(sources.find((item) => item.id === source.id)?.archive).toEqual({
+        id: first.id,
+        archivedAt: first.archivedAt?.toISOString(),
+        sha256: first.sha256,
+        url: `https://facts.example.net/api/archives/${first.id}`,
+      });
+      expect(sources.find((item) => item.id === uncopied.id)?.archive).toBeUndefined();
+      const html = renderExport(v1.snapshot, "html", CONTEXT).body;
+      expect(html).toContain(`href="https://facts.example.net/api/archives/${first.id}"`);
+      expect(html.match(/archived copy<\/a>/g)).toHaveLength(1);
+      const w3c = renderExport(v1.snapshot, "w3c", CONTEXT).body;
+      expect(w3c).toContain(`"cached": "https://facts.example.net/api/archives/${first.id}"`);
+      expect(w3c.match(/"TimeState"/g)).toHaveLength(1);
+      const exportsBefore = EXPORT_FORMATS.map((format) => renderExport(v1.snapshot, format, CONTEXT).body);
+
+      // The source is copied again later: version 1 still cites the copy it was published with.
+      const second = await archiveOf(source.id, 2);
+      const again = await getVersion({ articleId, number: 1 });
+      expect(again.snapshot).toEqual(v1.snapshot);
+      expect(snapshotSha256(again.snapshot)).toBe(v1.sha256);
+      expect(EXPORT_FORMATS.map((format) => renderExport(again.snapshot, format, CONTEXT).body)).toEqual(exportsBefore);
+      // The next version cites the newer copy.
+      await publish(editor, articleId, "Newer copy of the source.");
+      const v2 = await getVersion({ articleId, number: 2 });
+      const cited = v2.snapshot.claims.find((item) => item.id === claim.id)?.sources.find((item) => item.id === source.id);
+      expect(cited?.archive?.id).toBe(second.id);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("lets anyone open a copy a published version cites, and keeps other copies to signed-in people", async () => {
+    const { author, reviewer, editor, articleId, claim, source } = await verifiedArticle();
+    const uncopied = await annotationIn("approved", author, reviewer, claim.id, "source");
+    const cited = await archiveOf(source.id, 3);
+    // Before publishing, the copy is the desk's own: a signed-out reader gets the same 404 as for an unknown id.
+    await expect(getArchiveCopy({ actor: null, archiveId: cited.id })).rejects.toMatchObject({ code: "not_found" });
+    await publish(editor, articleId);
+    expect(await getArchiveCopy({ actor: null, archiveId: cited.id })).toContain("Archived copy");
+    // A copy taken after publishing is cited by no version: still signed-in only.
+    const later = await archiveOf(uncopied.id, 4);
+    await expect(getArchiveCopy({ actor: null, archiveId: later.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await getArchiveCopy({ actor: author, archiveId: later.id })).toContain("Archived copy");
+    await expect(getArchiveCopy({ actor: null, archiveId: "no-such-copy" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("cites no copy while it is still being taken, or when it failed", async () => {
+    const { editor, articleId, claim, source } = await verifiedArticle();
+    const { url } = await db.annotation.findUniqueOrThrow({ where: { id: source.id }, select: { url: true } });
+    await db.sourceArchive.create({ data: { annotationId: source.id, url: url ?? "", status: "failed", error: "The page answered 404." } });
+    await publish(editor, articleId);
+    const v1 = await getVersion({ articleId, number: 1 });
+    const cited = v1.snapshot.claims.find((item) => item.id === claim.id)?.sources.find((item) => item.id === source.id);
+    expect(cited).toBeDefined();
+    expect(cited?.archive).toBeUndefined();
   });
 });
 

@@ -142,7 +142,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     ],
   },
   // An archived copy, for whoever may see its source; the matrix has no archived copy to read.
-  "GET /api/archives/[id]": { access: "session", onMissing: 404 },
+  // Public for copies a published version cites; any other copy answers 404 to callers who may not see its source.
+  "GET /api/archives/[id]": { access: "public", onMissing: 404 },
   "GET /api/assignments": { access: "session", onMissing: 200 },
   "GET /api/notifications": { access: "session", onMissing: 200 },
   "POST /api/notifications/read": { access: "session", onMissing: 200, body: { all: true } },

@@ -132,7 +132,7 @@ export function fixtureClaims(text: string): SnapshotClaimInput[] {
       source("src-kremlin-submitted", { status: "submitted", url: "https://example.org/unreviewed" }),
     ], { claimant: "Dmitri Peskov", status: "verified" }),
     claim("c-nato", CLAIM_TEXTS.nato, [
-      source("src-nato-efe", { url: "https://www.efe.com/", title: "NATO has no plans to send troops", publisher: "EFE", stance: "supports", excerpt: "there are no plans for NATO combat troops on the ground in Ukraine" }),
+      source("src-nato-efe", { url: "https://www.efe.com/", title: "NATO has no plans to send troops", publisher: "EFE", stance: "supports", excerpt: "there are no plans for NATO combat troops on the ground in Ukraine", archive: { id: "archive-nato-efe", archivedAt: "2024-02-27T18:42:00.000Z", sha256: "5f1d3c0a9b8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060f5e", url: "https://desk.example.org/api/archives/archive-nato-efe" } }),
       source("src-nato-context", { url: "https://www.nato.int/cps/en/natohq/topics_52060.htm", title: "NATO’s support for Ukraine", publisher: "NATO", stance: "context" }),
       verification("ver-nato", "mostly_true", "Allied sources said so; NATO as an organisation has no such plans, though members might act alone."),
     ], { claimant: "Allied sources", status: "verified" }),

@@ -31,14 +31,13 @@ export const routes: RouteDoc[] = [
     path: "/api/archives/{id}",
     summary: "View an archived copy",
     description:
-      "A static page rebuilt from the text taken from the source's page, with the address, time, HTTP status and sha256 of the copy. Served with `Content-Security-Policy: sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:`: an opaque origin, no script, nothing loaded, no access to the app's cookies.",
+      "A static page rebuilt from the text taken from the source's page, with the address, time, HTTP status and sha256 of the copy. Served with `Content-Security-Policy: sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:`: an opaque origin, no script, nothing loaded, no access to the app's cookies. A copy cited by a published version is public, like the version; any other copy is for signed-in people who may see its source.",
     tags: ["Archived sources"],
-    access: "session",
+    access: "public",
     params: archiveId,
     responses: {
       200: { description: "The copy.", contentType: "text/html", schema: z.string() },
-      401: { description: "Not signed in." },
-      404: { description: "No such archived copy, or one whose source the caller may not see." },
+      404: { description: "No such archived copy, or one no published version cites whose source the caller may not see (signed out: any copy no published version cites)." },
     },
   }),
 ];
