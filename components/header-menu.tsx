@@ -101,7 +101,7 @@ export function HeaderMenu({ destinations, account, actions }: HeaderMenuProps) 
           "md:static md:z-auto md:order-1 md:flex md:min-w-0 md:flex-1 md:flex-row md:items-center md:justify-between md:gap-6 md:border-0 md:bg-transparent md:p-0 md:shadow-none",
         )}
       >
-        <nav aria-label="Main" className="min-w-0">
+        <nav aria-label="Main" className="min-w-0 md:shrink-0">
           <ul className="-mx-2 flex flex-col text-sm md:mx-0 md:flex-row md:items-center md:gap-4 md:whitespace-nowrap">
             {destinations.map((destination) => (
               <li key={destination.href}>

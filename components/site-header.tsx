@@ -41,10 +41,11 @@ async function destinationsFor(actor: Actor): Promise<HeaderDestination[]> {
 /** Who is signed in, and the way out: at the end of the bar on wide screens, at the end of the menu on phones. */
 function Account({ actor }: { actor: Actor }) {
   return (
-    <div className="flex items-center gap-3 border-t border-border pt-3 text-sm md:shrink-0 md:border-0 md:pt-0">
-      {/* On wide screens the name gets a bounded width, so a long name or email is cut short
-          instead of running over the navigation; below xl the menu and role say enough. */}
-      <span className="min-w-0 flex-1 md:hidden md:flex-none md:text-right xl:block xl:max-w-44" title={`${actor.name} (${actor.email})`}>
+    <div className="flex items-center gap-3 border-t border-border pt-3 text-sm md:min-w-0 md:border-0 md:pt-0">
+      {/* On wide screens the navigation never shrinks; the name takes what room is left, at most
+          a bounded width, so a long name or email is cut short instead of running over the links.
+          Below xl the role and Sign out say enough. */}
+      <span className="min-w-0 flex-1 md:hidden md:flex-initial md:text-right xl:block xl:max-w-44" title={`${actor.name} (${actor.email})`}>
         <span className="block truncate font-medium leading-tight" data-testid="signed-in-user">
           {actor.name}
         </span>

@@ -40,7 +40,7 @@ export function HeaderSearch() {
           aria-label="Search the desk"
           aria-keyshortcuts="/"
           placeholder="Search  /"
-          className="h-8 w-44 rounded-md border border-border-strong bg-surface pr-2 pl-8 text-sm text-ink placeholder:text-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus lg:w-56"
+          className="h-8 w-40 rounded-md border border-border-strong bg-surface pr-2 pl-8 text-sm text-ink placeholder:text-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus xl:w-48"
         />
       </form>
       <Link href="/search" aria-label="Search" className="text-muted hover:text-ink md:hidden">

@@ -16,8 +16,11 @@
  * - 401 for a credential that was presented and refused (an unknown, revoked or malformed
  *   access token; the session of a disabled account or of one signed out everywhere).
  * - Refusals that cannot be pinned on a signed-in account (the 401s above, cross-site 403s) are
- *   recorded at most once per minute for each account (or none), client address and status:
- *   anyone can send such requests for free, so without a bound they would fill the log.
+ *   recorded at most once per minute for each account (or none), client address, status and
+ *   route pattern: anyone can send such requests for free, so without a bound they would fill
+ *   the log. The route is part of the key so that one refused request (a page's live stream,
+ *   say) does not hide a refusal of another kind made in the same minute; the app has a fixed
+ *   number of route patterns, so the bound stays.
  * - 401 without any credential is not recorded: it is what every signed-out browser gets,
  *   carries no identity to attribute, and recording it would let anyone grow the audit table
  *   without limit. Failed sign-ins are recorded (and limited) where they happen.
@@ -34,7 +37,7 @@ import { db } from "@/lib/db";
 /** The action of every refusal event. */
 export const ACCESS_DENIED = "access.denied";
 
-/** How often a refusal not pinned on a signed-in account is recorded, per account, address and status. */
+/** How often a refusal not pinned on a signed-in account is recorded, per account, address, status and route. */
 export const UNATTRIBUTED_INTERVAL_MS = 60_000;
 
 /** Ids in the path are the caller's to choose: bounded so a refusal cannot bloat the log. */
@@ -113,14 +116,18 @@ export async function recordDenialSafely(input: DenialInput): Promise<void> {
  * status, was recorded within the last interval. Per account too, so that a disabled account's
  * attempts are not hidden by an unrelated flood of bad tokens from the same proxy address.
  */
-async function recentlyRecorded({ actorId, address, status }: DenialInput): Promise<boolean> {
+async function recentlyRecorded({ actorId, address, status, route }: DenialInput): Promise<boolean> {
   const since = new Date(Date.now() - UNATTRIBUTED_INTERVAL_MS);
   const count = await db.auditEvent.count({
     where: {
       action: ACCESS_DENIED,
       actorId,
       createdAt: { gte: since },
-      AND: [{ after: { path: ["status"], equals: status } }, { after: { path: ["address"], equals: address } }],
+      AND: [
+        { after: { path: ["status"], equals: status } },
+        { after: { path: ["address"], equals: address } },
+        { after: { path: ["route"], equals: route.slice(0, MAX_TARGET_LENGTH) } },
+      ],
     },
   });
   return count > 0;
