@@ -20,7 +20,11 @@ async function denialsOf(userId: string): Promise<DenialRow[]> {
   try {
     const { rows } = await database.query<DenialRow>(
       `SELECT after->>'route' AS route, after->>'status' AS status, target_type, target_id, after->>'address' AS address
-         FROM audit_events WHERE action = 'access.denied' AND actor_id = $1 ORDER BY created_at`,
+         FROM audit_events WHERE action = 'access.denied' AND actor_id = $1
+          -- Pages only: a page's own API requests (the notification stream) are refused and
+          -- recorded on their own, and counted apart from the page's refusal.
+          AND after->>'route' NOT LIKE '% /api/%'
+        ORDER BY created_at`,
       [userId],
     );
     return rows;

@@ -16,11 +16,10 @@
  * - 401 for a credential that was presented and refused (an unknown, revoked or malformed
  *   access token; the session of a disabled account or of one signed out everywhere).
  * - Refusals that cannot be pinned on a signed-in account (the 401s above, cross-site 403s) are
- *   recorded at most once per minute for each account (or none), client address, status and
- *   route pattern: anyone can send such requests for free, so without a bound they would fill
- *   the log. The route is part of the key so that one refused request (a page's live stream,
- *   say) does not hide a refusal of another kind made in the same minute; the app has a fixed
- *   number of route patterns, so the bound stays.
+ *   recorded at most once per minute for each account (or none), client address, status, and
+ *   kind of request (a page or the API): anyone can send such requests for free, so without a
+ *   bound they would fill the log. Pages and API requests are counted apart so that a page's
+ *   own refused requests (its live streams) do not hide the refusal of the page itself.
  * - 401 without any credential is not recorded: it is what every signed-out browser gets,
  *   carries no identity to attribute, and recording it would let anyone grow the audit table
  *   without limit. Failed sign-ins are recorded (and limited) where they happen.
@@ -37,8 +36,11 @@ import { db } from "@/lib/db";
 /** The action of every refusal event. */
 export const ACCESS_DENIED = "access.denied";
 
-/** How often a refusal not pinned on a signed-in account is recorded, per account, address, status and route. */
+/** How often a refusal not pinned on a signed-in account is recorded, per account, address, status, and page or API. */
 export const UNATTRIBUTED_INTERVAL_MS = 60_000;
+
+/** What every API route's pattern contains after its method, and no page's does. */
+const API_PATH = " /api/";
 
 /** Ids in the path are the caller's to choose: bounded so a refusal cannot bloat the log. */
 const MAX_TARGET_LENGTH = 200;
@@ -126,7 +128,7 @@ async function recentlyRecorded({ actorId, address, status, route }: DenialInput
       AND: [
         { after: { path: ["status"], equals: status } },
         { after: { path: ["address"], equals: address } },
-        { after: { path: ["route"], equals: route.slice(0, MAX_TARGET_LENGTH) } },
+        route.includes(API_PATH) ? { after: { path: ["route"], string_contains: API_PATH } } : { NOT: { after: { path: ["route"], string_contains: API_PATH } } },
       ],
     },
   });
