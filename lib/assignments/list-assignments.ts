@@ -1,4 +1,5 @@
 /** Someone's work: the articles and claims assigned to them, overdue first. */
+import { decodeNullableCursor, encodeCursor } from "@/lib/reviews/cursor";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -43,7 +44,8 @@ export async function listAssignments({ actor, input = {} }: ListAssignmentsOpti
   if (assigneeId !== actor.id && !can(actor, "assignment.manage")) {
     throw new AppError("forbidden", "Only editors see other people's work; use assignee=me.");
   }
-  const after = cursor ? decodeWorkCursor(cursor) : null;
+  const decoded = cursor ? decodeNullableCursor(cursor) : null;
+  const after = decoded ? { dueAt: decoded.at, id: decoded.id } : null;
   const afterCondition = !after
     ? Prisma.empty
     : after.dueAt === null
@@ -81,30 +83,6 @@ export async function listAssignments({ actor, input = {} }: ListAssignmentsOpti
         now,
       )!,
     })),
-    nextCursor: rows.length > limit && last ? encodeWorkCursor(last.dueAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt, last.id) : null,
   };
-}
-
-function encodeWorkCursor(dueAt: Date | null, id: string): string {
-  return Buffer.from(JSON.stringify([dueAt ? dueAt.toISOString() : null, id]), "utf8").toString("base64url");
-}
-
-function decodeWorkCursor(cursor: string): { dueAt: Date | null; id: string } {
-  const invalid = new AppError("invalid_input", "Unknown cursor: pass back the nextCursor of the previous page.", {
-    fields: { cursor: "Unknown cursor." },
-  });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalid;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid;
-  const [due, id] = parsed as unknown[];
-  if (typeof id !== "string" || id.length === 0 || id.length > 100) throw invalid;
-  if (due === null) return { dueAt: null, id };
-  if (typeof due !== "string") throw invalid;
-  const dueAt = new Date(due);
-  if (Number.isNaN(dueAt.getTime())) throw invalid;
-  return { dueAt, id };
 }

@@ -17,9 +17,16 @@ interface LinkedPair {
   otherClaimId: string;
 }
 
+/** A claim of a link, as the audit events name it. */
+interface LinkedClaim {
+  id: string;
+  articleId: string;
+  exact: string;
+}
+
 /** Both claims, locked in id order (two reviewers linking the same pair take turns); 404 when either is missing. */
 async function lockPair(tx: Tx, claimId: string, otherId: string) {
-  const rows = await tx.$queryRaw<{ id: string; articleId: string; exact: string }[]>`
+  const rows = await tx.$queryRaw<LinkedClaim[]>`
     SELECT id, article_id AS "articleId", exact FROM claims WHERE id IN (${claimId}, ${otherId})
     ORDER BY id FOR NO KEY UPDATE`;
   const claim = rows.find((row) => row.id === claimId);
@@ -49,19 +56,7 @@ export async function linkClaims({ actor, claimId, input }: { actor: Actor | nul
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { claimId, otherClaimId: otherId, created: false };
-    for (const [self, that] of [
-      [claim, other],
-      [other, claim],
-    ] as const) {
-      await recordEvent(tx, {
-        actor,
-        action: "claim.linked",
-        targetType: "claim",
-        targetId: self.id,
-        after: { otherClaimId: that.id, otherArticleId: that.articleId, otherExact: that.exact },
-      });
-      await publishChange(tx, { articleId: self.articleId, type: "claim.linked", id: self.id, claimId: self.id });
-    }
+    await recordOnBoth(tx, actor, "claim.linked", claim, other);
     return { claimId, otherClaimId: otherId, created: true };
   });
 }
@@ -80,18 +75,24 @@ export async function unlinkClaims({ actor, claimId, otherId }: { actor: Actor |
       },
     });
     if (removed.count === 0) throw new AppError("not_found", "These claims are not linked.");
-    for (const [self, that] of [
-      [claim, other],
-      [other, claim],
-    ] as const) {
-      await recordEvent(tx, {
-        actor,
-        action: "claim.unlinked",
-        targetType: "claim",
-        targetId: self.id,
-        before: { otherClaimId: that.id, otherArticleId: that.articleId, otherExact: that.exact },
-      });
-      await publishChange(tx, { articleId: self.articleId, type: "claim.unlinked", id: self.id, claimId: self.id });
-    }
+    await recordOnBoth(tx, actor, "claim.unlinked", claim, other);
   });
+}
+
+/** A link's audit event and live notice on each of its two claims, naming the other one. */
+async function recordOnBoth(tx: Tx, actor: Actor, action: "claim.linked" | "claim.unlinked", claim: LinkedClaim, other: LinkedClaim): Promise<void> {
+  for (const [self, that] of [
+    [claim, other],
+    [other, claim],
+  ] as const) {
+    const named = { otherClaimId: that.id, otherArticleId: that.articleId, otherExact: that.exact };
+    await recordEvent(tx, {
+      actor,
+      action,
+      targetType: "claim",
+      targetId: self.id,
+      ...(action === "claim.linked" ? { after: named } : { before: named }),
+    });
+    await publishChange(tx, { articleId: self.articleId, type: action, id: self.id, claimId: self.id });
+  }
 }
