@@ -42,6 +42,8 @@ const MINIMUM_ROLE = {
   "assignment.take": "reviewer",
   // Their own notifications and notification settings (lib/notifications/).
   "account.notifications": "reviewer",
+  // The dashboard (lib/dashboard): everyone sees their own figures, editors the whole desk's.
+  "dashboard.desk": "editor",
   // Their own password and sessions: every account, from a browser session only
   // (lib/users/change-password.ts, lib/users/sign-out-everywhere.ts).
   "account.manage.own": "reviewer",

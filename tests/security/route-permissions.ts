@@ -159,6 +159,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     },
   },
   "GET /api/members": { access: "session", onMissing: 200 },
+  // Everyone sees figures: the desk's for editors and admins, their own for reviewers.
+  "GET /api/dashboard": { access: "session", onMissing: 200 },
   // Assigning nobody to an unassigned claim: editors may; a reviewer only takes it or hands back their own.
   "PUT /api/claims/[id]/assignment": {
     access: "session",

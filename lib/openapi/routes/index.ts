@@ -11,6 +11,7 @@ import { routes as assignments } from "@/lib/openapi/routes/assignments";
 import { routes as auth } from "@/lib/openapi/routes/auth";
 import { routes as bench } from "@/lib/openapi/routes/bench";
 import { routes as claims } from "@/lib/openapi/routes/claims";
+import { routes as dashboard } from "@/lib/openapi/routes/dashboard";
 import { routes as notifications } from "@/lib/openapi/routes/notifications";
 import { routes as reference } from "@/lib/openapi/routes/reference";
 import { routes as reviews } from "@/lib/openapi/routes/reviews";
@@ -27,6 +28,7 @@ export const allRoutes: RouteDoc[] = [
   ...search,
   ...assignments,
   ...notifications,
+  ...dashboard,
   ...triage,
   ...versions,
   ...web,
