@@ -33,6 +33,7 @@ async function destinationsFor(actor: Actor): Promise<HeaderDestination[]> {
         ) : null,
     },
     { href: "/activity", label: "Activity" },
+    { href: "/dashboard", label: "Dashboard" },
     { href: "/settings", label: "Settings" },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: "Users" }] : []),
   ];
