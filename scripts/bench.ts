@@ -377,7 +377,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8, 10].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10, 13].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -766,6 +766,13 @@ async function main(): Promise<void> {
           detail: size.detail,
         });
       }
+    }
+
+    // 13. The dashboard over two years of a 100,000-claim desk (after line 10, whose claims it reuses).
+    if (wants(13) && server) {
+      const { measureDashboardLine } = await import("./bench/dashboard.ts");
+      const { SEED } = await import("./bench/data.ts");
+      results.push(...(await measureDashboardLine({ origin: server.url, authorId: data.alice.id, seed: SEED, log, serverCpuMs: server.cpuMs })));
     }
   } finally {
     log("Stopping the app, the browser and the database…");

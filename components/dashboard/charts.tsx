@@ -140,7 +140,7 @@ export function ClaimsByStatus({ data }: { data: DashboardDTO["claimsByStatus"] 
       emptyText="No claims were marked in this range."
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid horizontal={false} stroke={GRID} />
             <XAxis type="number" allowDecimals={false} tick={AXIS} stroke={GRID} />
             <YAxis type="category" dataKey="label" width={120} tick={AXIS} stroke={GRID} />
@@ -170,7 +170,7 @@ export function VerdictsByKind({ data }: { data: DashboardDTO["verdictsByKind"] 
       emptyText="No verdicts were submitted in this range."
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid horizontal={false} stroke={GRID} />
             <XAxis type="number" allowDecimals={false} tick={AXIS} stroke={GRID} />
             <YAxis type="category" dataKey="label" width={120} tick={AXIS} stroke={GRID} />
@@ -204,7 +204,7 @@ export function ChecksPerWeek({ data }: { data: DashboardDTO["checksPerWeek"] })
       emptyText="No checks were completed in this range."
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke={GRID} />
             <XAxis dataKey="label" tick={AXIS} stroke={GRID} minTickGap={12} />
             <YAxis allowDecimals={false} tick={AXIS} stroke={GRID} />
@@ -236,7 +236,7 @@ export function TimeToVerified({ data }: { data: DashboardDTO["timeToVerified"] 
             </span>
           </p>
           <ResponsiveContainer width="100%" height={160}>
-            <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid vertical={false} stroke={GRID} />
               <XAxis dataKey="label" tick={AXIS} stroke={GRID} minTickGap={12} />
               <YAxis tick={AXIS} stroke={GRID} unit="h" />
@@ -273,7 +273,7 @@ export function OpenWork({ data, desk }: { data: DashboardDTO["openWork"]; desk:
       aside={<OverdueList items={data.overdue} />}
       chart={
           <ResponsiveContainer width="100%" height={Math.max(120, 40 + rows.length * 34)}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+            <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid horizontal={false} stroke={GRID} />
               <XAxis type="number" allowDecimals={false} tick={AXIS} stroke={GRID} />
               <YAxis type="category" dataKey="name" width={110} tick={AXIS} stroke={GRID} />
@@ -342,7 +342,7 @@ export function Agreement({ data, desk }: { data: DashboardDTO["agreement"]; des
       emptyText={desk ? "No reviews were given in this range." : "You gave no reviews in this range."}
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke={GRID} />
             <XAxis dataKey="label" tick={AXIS} stroke={GRID} minTickGap={12} />
             <YAxis allowDecimals={false} tick={AXIS} stroke={GRID} />
