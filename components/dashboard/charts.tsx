@@ -219,7 +219,13 @@ export function ChecksPerWeek({ data }: { data: DashboardDTO["checksPerWeek"] })
 }
 
 export function TimeToVerified({ data }: { data: DashboardDTO["timeToVerified"] }) {
-  const rows = data.weeks.map((row) => ({ ...row, label: weekLabel(row.week) }));
+  // Drawn in days when the median is two days or more, in hours below that.
+  const inDays = (data.medianHours ?? 0) >= 48;
+  const rows = data.weeks.map((row) => ({
+    label: weekLabel(row.week),
+    median: row.medianHours === null ? null : inDays ? Math.round((row.medianHours / 24) * 10) / 10 : row.medianHours,
+  }));
+  const unit = inDays ? "days" : "hours";
   return (
     <ChartCard
       id="time-to-verified"
@@ -239,9 +245,9 @@ export function TimeToVerified({ data }: { data: DashboardDTO["timeToVerified"] 
             <LineChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid vertical={false} stroke={GRID} />
               <XAxis dataKey="label" tick={AXIS} stroke={GRID} minTickGap={12} />
-              <YAxis tick={AXIS} stroke={GRID} unit="h" />
-              <Tooltip {...tooltip} formatter={(value) => durationLabel(typeof value === "number" ? value : null)} />
-              <Line dataKey="medianHours" name="Median" stroke={ACCENT} strokeWidth={2} dot={{ r: 2.5 }} connectNulls isAnimationActive={false} />
+              <YAxis tick={AXIS} stroke={GRID} unit={inDays ? " d" : " h"} allowDecimals={false} />
+              <Tooltip {...tooltip} formatter={(value) => (typeof value === "number" ? `${value.toLocaleString("en")} ${unit}` : "—")} />
+              <Line dataKey="median" name="Median" stroke={ACCENT} strokeWidth={2} dot={{ r: 2.5 }} connectNulls isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -33,8 +33,11 @@ async function tokenFor(email: string): Promise<string> {
   return secret;
 }
 
-/** Claims, verdicts, sources, reviews, audit events and assignments of two years, in SQL. */
-async function buildHistory(): Promise<{ claims: number; annotations: number; reviews: number; auditEvents: number }> {
+/**
+ * Claims, verdicts, sources, reviews, audit events and assignments of the last `days` days (two
+ * years by default), in SQL; `assigned` unsettled claims get an assignee and a due date.
+ */
+export async function buildHistory({ days = 730, assigned = 2_000 }: { days?: number; assigned?: number } = {}): Promise<{ claims: number; annotations: number; reviews: number; auditEvents: number }> {
   const users = await db.user.findMany({ where: { email: { in: ["alice@factdesk.test", "bob@factdesk.test", "erin@factdesk.test"] } }, select: { id: true, email: true } });
   const id = (email: string) => users.find((user) => user.email === email)?.id ?? "";
   const [alice, bob, erin] = [id("alice@factdesk.test"), id("bob@factdesk.test"), id("erin@factdesk.test")];
@@ -43,7 +46,7 @@ async function buildHistory(): Promise<{ claims: number; annotations: number; re
       db.$executeRaw`SELECT setseed(0.13)`,
       // Every claim: marked at some moment of the last two years; an outcome drawn for it.
       db.$executeRaw`CREATE TEMP TABLE bench_plan ON COMMIT DROP AS
-        SELECT c.id AS claim_id, now()::timestamp(3) - (random() * interval '730 days') AS marked, random() AS outcome,
+        SELECT c.id AS claim_id, now()::timestamp(3) - (random() * ${days} * interval '1 day') AS marked, random() AS outcome,
                (ARRAY['true','mostly_true','mixed','misleading','false','unverifiable'])[1 + floor(random() * 6)::int] AS verdict
         FROM claims c`,
       db.$executeRaw`UPDATE claims c SET created_at = p.marked,
@@ -53,10 +56,11 @@ async function buildHistory(): Promise<{ claims: number; annotations: number; re
       db.$executeRaw`INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
         SELECT 'ae-m-' || p.claim_id, ${alice}, 'claim.created', 'claim', p.claim_id, p.claim_id, '{}'::jsonb, p.marked FROM bench_plan p`,
       // A verdict on 80 % of the claims, submitted within ten days; approved on the settled ones.
-      db.$executeRaw`INSERT INTO annotations (id, claim_id, kind, status, version, author_id, verdict, rationale_text, submitted_at, created_at, updated_at)
+      db.$executeRaw`INSERT INTO annotations (id, claim_id, kind, status, version, author_id, verdict, rationale, rationale_text, submitted_at, created_at, updated_at)
         SELECT 'an-v-' || p.claim_id, p.claim_id, 'verification',
                (CASE WHEN p.outcome < 0.60 THEN 'approved' WHEN p.outcome < 0.70 THEN 'submitted' ELSE 'changes_requested' END)::"AnnotationStatus",
-               1, CASE WHEN floor(p.outcome * 1000)::int % 2 = 0 THEN ${alice} ELSE ${bob} END, p.verdict::"Verdict", 'Generated rationale.',
+               1, CASE WHEN floor(p.outcome * 1000)::int % 2 = 0 THEN ${alice} ELSE ${bob} END, p.verdict::"Verdict",
+               '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Generated rationale."}]}]}'::jsonb, 'Generated rationale.',
                p.marked + random() * interval '10 days', p.marked, p.marked
         FROM bench_plan p WHERE p.outcome < 0.80`,
       db.$executeRaw`INSERT INTO annotations (id, claim_id, kind, status, version, author_id, url, title, stance, submitted_at, created_at, updated_at)
@@ -82,7 +86,7 @@ async function buildHistory(): Promise<{ claims: number; annotations: number; re
       // 2,000 unsettled claims assigned, due within ±30 days of now (about half of them overdue).
       db.$executeRaw`UPDATE claims c SET assignee_id = (ARRAY[${alice}, ${bob}, ${erin}])[1 + floor(random() * 3)::int],
           assigned_at = c.created_at, due_at = now()::timestamp(3) + (random() - 0.5) * interval '60 days'
-        FROM (SELECT claim_id FROM bench_plan WHERE outcome >= 0.60 ORDER BY claim_id LIMIT 2000) pick WHERE pick.claim_id = c.id`,
+        FROM (SELECT claim_id FROM bench_plan WHERE outcome >= 0.60 ORDER BY claim_id LIMIT ${assigned}) pick WHERE pick.claim_id = c.id`,
     ],
     { timeout: 600_000 },
   );
