@@ -11,6 +11,7 @@
  * the audit events the use cases would have written (marking, submitting, reviewing, the claim
  * status moving to verified or disputed), and 2,000 claims assigned with due dates, some past.
  */
+import pg from "pg";
 import { db } from "@/lib/db";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
 import { resolveActor } from "@/lib/users/resolve-actor";
@@ -41,56 +42,68 @@ export async function buildHistory({ days = 730, assigned = 2_000 }: { days?: nu
   const users = await db.user.findMany({ where: { email: { in: ["alice@factdesk.test", "bob@factdesk.test", "erin@factdesk.test"] } }, select: { id: true, email: true } });
   const id = (email: string) => users.find((user) => user.email === email)?.id ?? "";
   const [alice, bob, erin] = [id("alice@factdesk.test"), id("bob@factdesk.test"), id("erin@factdesk.test")];
-  await db.$transaction(
-    [
-      db.$executeRaw`SELECT setseed(0.13)`,
-      // Every claim: marked at some moment of the last two years; an outcome drawn for it.
-      db.$executeRaw`CREATE TEMP TABLE bench_plan ON COMMIT DROP AS
-        SELECT c.id AS claim_id, now()::timestamp(3) - (random() * ${days} * interval '1 day') AS marked, random() AS outcome,
-               (ARRAY['true','mostly_true','mixed','misleading','false','unverifiable'])[1 + floor(random() * 6)::int] AS verdict
-        FROM claims c`,
-      db.$executeRaw`UPDATE claims c SET created_at = p.marked,
-          status = (CASE WHEN p.outcome < 0.55 THEN 'verified' WHEN p.outcome < 0.60 THEN 'disputed'
-                         WHEN p.outcome < 0.80 THEN 'in_review' ELSE 'unchecked' END)::"ClaimStatus"
-        FROM bench_plan p WHERE p.claim_id = c.id`,
-      db.$executeRaw`INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
-        SELECT 'ae-m-' || p.claim_id, ${alice}, 'claim.created', 'claim', p.claim_id, p.claim_id, '{}'::jsonb, p.marked FROM bench_plan p`,
-      // A verdict on 80 % of the claims, submitted within ten days; approved on the settled ones.
-      db.$executeRaw`INSERT INTO annotations (id, claim_id, kind, status, version, author_id, verdict, rationale, rationale_text, submitted_at, created_at, updated_at)
-        SELECT 'an-v-' || p.claim_id, p.claim_id, 'verification',
-               (CASE WHEN p.outcome < 0.60 THEN 'approved' WHEN p.outcome < 0.70 THEN 'submitted' ELSE 'changes_requested' END)::"AnnotationStatus",
-               1, CASE WHEN floor(p.outcome * 1000)::int % 2 = 0 THEN ${alice} ELSE ${bob} END, p.verdict::"Verdict",
-               '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Generated rationale."}]}]}'::jsonb, 'Generated rationale.',
-               p.marked + random() * interval '10 days', p.marked, p.marked
-        FROM bench_plan p WHERE p.outcome < 0.80`,
-      db.$executeRaw`INSERT INTO annotations (id, claim_id, kind, status, version, author_id, url, title, stance, submitted_at, created_at, updated_at)
-        SELECT 'an-s-' || p.claim_id, p.claim_id, 'source', 'approved', 1, ${alice}, 'https://example.org/source', 'Generated source', 'supports',
-               p.marked + interval '1 hour', p.marked, p.marked
-        FROM bench_plan p WHERE p.outcome < 0.60`,
-      db.$executeRaw`INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
-        SELECT 'ae-s-' || a.id, a.author_id, 'annotation.submitted', 'annotation', a.id, a.claim_id, '{}'::jsonb, a.submitted_at
-        FROM annotations a WHERE a.id LIKE 'an-%'`,
-      // One review per submitted verdict and source, one to five days after submission.
-      db.$executeRaw`INSERT INTO reviews (id, annotation_id, reviewer_id, decision, comment, version, created_at)
-        SELECT 'rv-' || a.id, a.id, CASE WHEN a.author_id = ${alice} THEN ${bob} ELSE ${alice} END,
-               (CASE a.status WHEN 'approved' THEN 'approve' WHEN 'changes_requested' THEN 'request_changes' ELSE 'reject' END)::"ReviewDecision",
-               'Generated review.', 1, a.submitted_at + interval '1 day' + random() * interval '4 days'
-        FROM annotations a WHERE a.id LIKE 'an-%' AND a.status <> 'submitted'`,
-      db.$executeRaw`INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
-        SELECT 'ae-r-' || r.id, r.reviewer_id, 'annotation.reviewed', 'annotation', r.annotation_id, a.claim_id,
-               CASE WHEN a.kind = 'verification' AND a.status = 'approved'
-                    THEN jsonb_build_object('decision', r.decision, 'claimStatus', jsonb_build_object('before', 'in_review', 'after', c.status::text))
-                    ELSE jsonb_build_object('decision', r.decision) END,
-               r.created_at
-        FROM reviews r JOIN annotations a ON a.id = r.annotation_id JOIN claims c ON c.id = a.claim_id WHERE r.id LIKE 'rv-an-%'`,
-      // 2,000 unsettled claims assigned, due within ±30 days of now (about half of them overdue).
-      db.$executeRaw`UPDATE claims c SET assignee_id = (ARRAY[${alice}, ${bob}, ${erin}])[1 + floor(random() * 3)::int],
-          assigned_at = c.created_at, due_at = now()::timestamp(3) + (random() - 0.5) * interval '60 days'
-        FROM (SELECT claim_id FROM bench_plan WHERE outcome >= 0.60 ORDER BY claim_id LIMIT ${assigned}) pick WHERE pick.claim_id = c.id`,
-    ],
-    { timeout: 600_000 },
-  );
-  await db.$executeRaw`ANALYZE claims, annotations, reviews, audit_events`;
+  const statements = [
+    `SELECT setseed(0.13)`,
+    // Every claim: marked at some moment of the last two years; an outcome drawn for it.
+    `CREATE TEMP TABLE bench_plan ON COMMIT DROP AS
+      SELECT c.id AS claim_id, now()::timestamp(3) - (random() * current_setting('bench.days')::float8 * interval '1 day') AS marked, random() AS outcome,
+             (ARRAY['true','mostly_true','mixed','misleading','false','unverifiable'])[1 + floor(random() * 6)::int] AS verdict
+      FROM claims c`,
+    `UPDATE claims c SET created_at = p.marked,
+        status = (CASE WHEN p.outcome < 0.55 THEN 'verified' WHEN p.outcome < 0.60 THEN 'disputed'
+                       WHEN p.outcome < 0.80 THEN 'in_review' ELSE 'unchecked' END)::"ClaimStatus"
+      FROM bench_plan p WHERE p.claim_id = c.id`,
+    `INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
+      SELECT 'ae-m-' || p.claim_id, current_setting('bench.alice'), 'claim.created', 'claim', p.claim_id, p.claim_id, '{}'::jsonb, p.marked FROM bench_plan p`,
+    // A verdict on 80 % of the claims, submitted within ten days; approved on the settled ones.
+    `INSERT INTO annotations (id, claim_id, kind, status, version, author_id, verdict, rationale, rationale_text, submitted_at, created_at, updated_at)
+      SELECT 'an-v-' || p.claim_id, p.claim_id, 'verification',
+             (CASE WHEN p.outcome < 0.60 THEN 'approved' WHEN p.outcome < 0.70 THEN 'submitted' ELSE 'changes_requested' END)::"AnnotationStatus",
+             1, CASE WHEN floor(p.outcome * 1000)::int % 2 = 0 THEN current_setting('bench.alice') ELSE current_setting('bench.bob') END, p.verdict::"Verdict",
+             '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Generated rationale."}]}]}'::jsonb, 'Generated rationale.',
+             p.marked + random() * interval '10 days', p.marked, p.marked
+      FROM bench_plan p WHERE p.outcome < 0.80`,
+    `INSERT INTO annotations (id, claim_id, kind, status, version, author_id, url, title, stance, submitted_at, created_at, updated_at)
+      SELECT 'an-s-' || p.claim_id, p.claim_id, 'source', 'approved', 1, current_setting('bench.alice'), 'https://example.org/source', 'Generated source', 'supports',
+             p.marked + interval '1 hour', p.marked, p.marked
+      FROM bench_plan p WHERE p.outcome < 0.60`,
+    `INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
+      SELECT 'ae-s-' || a.id, a.author_id, 'annotation.submitted', 'annotation', a.id, a.claim_id, '{}'::jsonb, a.submitted_at
+      FROM annotations a WHERE a.id LIKE 'an-%'`,
+    // One review per submitted verdict and source, one to five days after submission.
+    `INSERT INTO reviews (id, annotation_id, reviewer_id, decision, comment, version, created_at)
+      SELECT 'rv-' || a.id, a.id, CASE WHEN a.author_id = current_setting('bench.alice') THEN current_setting('bench.bob') ELSE current_setting('bench.alice') END,
+             (CASE a.status WHEN 'approved' THEN 'approve' WHEN 'changes_requested' THEN 'request_changes' ELSE 'reject' END)::"ReviewDecision",
+             'Generated review.', 1, a.submitted_at + interval '1 day' + random() * interval '4 days'
+      FROM annotations a WHERE a.id LIKE 'an-%' AND a.status <> 'submitted'`,
+    `INSERT INTO audit_events (id, actor_id, action, target_type, target_id, claim_id, after, created_at)
+      SELECT 'ae-r-' || r.id, r.reviewer_id, 'annotation.reviewed', 'annotation', r.annotation_id, a.claim_id,
+             CASE WHEN a.kind = 'verification' AND a.status = 'approved'
+                  THEN jsonb_build_object('decision', r.decision, 'claimStatus', jsonb_build_object('before', 'in_review', 'after', c.status::text))
+                  ELSE jsonb_build_object('decision', r.decision) END,
+             r.created_at
+      FROM reviews r JOIN annotations a ON a.id = r.annotation_id JOIN claims c ON c.id = a.claim_id WHERE r.id LIKE 'rv-an-%'`,
+    // 2,000 unsettled claims assigned, due within ±30 days of now (about half of them overdue).
+    `UPDATE claims c SET assignee_id = (ARRAY[current_setting('bench.alice'), current_setting('bench.bob'), current_setting('bench.erin')])[1 + floor(random() * 3)::int],
+        assigned_at = c.created_at, due_at = now()::timestamp(3) + (random() - 0.5) * interval '60 days'
+      FROM (SELECT claim_id FROM bench_plan WHERE outcome >= 0.60 ORDER BY claim_id LIMIT current_setting('bench.assigned')::int) pick WHERE pick.claim_id = c.id`,
+  ];
+  // Its own connection, without the app's statement and reply timeouts: these statements
+  // write hundreds of thousands of rows on a machine that may be busy.
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      "SELECT set_config('bench.alice', $1, true), set_config('bench.bob', $2, true), set_config('bench.erin', $3, true), set_config('bench.days', $4, true), set_config('bench.assigned', $5, true)",
+      [alice, bob, erin, String(days), String(assigned)],
+    );
+    for (const statement of statements) await client.query(statement);
+    await client.query("COMMIT");
+    await client.query("ANALYZE claims, annotations, reviews, audit_events");
+  } finally {
+    await client.end();
+  }
   const [claims, annotations, reviews, auditEvents] = await Promise.all([db.claim.count(), db.annotation.count(), db.review.count(), db.auditEvent.count()]);
   return { claims, annotations, reviews, auditEvents };
 }
