@@ -134,7 +134,8 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
         SELECT an.verdict::text AS verdict,
                count(*) FILTER (WHERE an.status = 'approved')::int AS approved,
                count(*) FILTER (WHERE an.status <> 'approved')::int AS "inReview"
-        FROM annotations an JOIN claims c ON c.id = an.claim_id
+        FROM annotations an
+        ${range.articleId === null ? Prisma.empty : Prisma.sql`JOIN claims c ON c.id = an.claim_id`}
         WHERE an.kind = 'verification' AND an.status IN ('submitted', 'changes_requested', 'approved')
           AND an.submitted_at >= ${from} AND an.submitted_at < ${until} AND an.verdict IS NOT NULL
           ${onArticle("c.article_id")} ${desk ? Prisma.empty : Prisma.sql`AND an.author_id = ${me}`}
