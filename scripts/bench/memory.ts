@@ -203,7 +203,7 @@ export async function generateMemoryData({
         FROM unnest(${claimRows.map((row) => row.id)}::text[], ${claimRows.map((row) => row.articleId)}::text[],
                     ${claimRows.map((row) => row.revisionId)}::text[], ${claimRows.map((row) => row.exact)}::text[],
                     ${claimRows.map((row) => row.start)}::int[], ${claimRows.map((row) => row.end)}::int[]) AS t(id, aid, rid, exact, s, e)`,
-    ]);
+    ], { timeout: 120_000 }); // a busy machine takes longer than the default 5 s
     if ((first / BATCH) % 10 === 9) log(`  ${Math.min(articles, first + BATCH)} of ${articles} articles…`);
   }
   await db.$executeRaw`ANALYZE articles, article_revisions, claims, annotations`;
