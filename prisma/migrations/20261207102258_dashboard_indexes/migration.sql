@@ -7,3 +7,8 @@ CREATE INDEX "claims_created_at_idx" ON "claims"("created_at");
 -- Written by hand: Prisma's schema language has no partial or expression indexes.
 CREATE INDEX "audit_events_claim_settled_idx" ON "audit_events" (((("after" -> 'claimStatus') ->> 'after')), "created_at", "claim_id")
   WHERE (("after" -> 'claimStatus') ->> 'after') IN ('verified', 'disputed');
+
+-- Statistics on that expression, so the planner knows how many events it selects (it guessed a
+-- few thousand where there were 60,000 on a desk of 100,000 claims, and chose a nested loop
+-- over the claims where a hash join takes a third of the time).
+CREATE STATISTICS "audit_events_claim_status_stats" ON ((("after" -> 'claimStatus') ->> 'after')) FROM "audit_events";
