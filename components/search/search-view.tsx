@@ -42,10 +42,13 @@ function resultHref(result: SearchResultDTO): string {
 export function SearchView({
   initial,
   articles,
+  members,
   actorId,
 }: {
   initial: SearchParamsState;
   articles: { id: string; title: string }[];
+  /** The desk's enabled members by name, for "marked or checked by". */
+  members: { id: string; name: string }[];
   actorId: string;
 }) {
   const router = useRouter();
@@ -168,6 +171,23 @@ export function SearchView({
             </Select>
           </div>
           <div className="grid min-w-0 gap-1">
+            <Label htmlFor="search-author">Marked or checked by</Label>
+            <Select id="search-author" value={form.author} onChange={set("author")}>
+              <option value="">Anyone</option>
+              <option value={actorId}>Me</option>
+              {members
+                .filter((member) => member.id !== actorId)
+                .map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              {form.author && form.author !== actorId && !members.some((member) => member.id === form.author) ? (
+                <option value={form.author}>Someone no longer on the desk</option>
+              ) : null}
+            </Select>
+          </div>
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-from">From</Label>
             <Input id="search-from" type="date" value={form.from} onChange={set("from")} className="min-w-0" />
           </div>
@@ -176,15 +196,6 @@ export function SearchView({
             <Input id="search-to" type="date" value={form.to} onChange={set("to")} className="min-w-0" />
           </div>
         </fieldset>
-        <label className="flex items-center gap-2 text-sm text-muted">
-          <input
-            type="checkbox"
-            checked={form.author === actorId}
-            onChange={(event) => setForm((previous) => ({ ...previous, author: event.target.checked ? actorId : "" }))}
-            className="size-4 accent-accent"
-          />
-          Only what I marked or checked
-        </label>
       </form>
 
       <section aria-label="Results" aria-busy={state === "loading"} className="grid gap-3">
