@@ -198,7 +198,7 @@ export function SearchView({
         </fieldset>
       </form>
 
-      <section aria-label="Results" aria-busy={state === "loading"} className="grid gap-3">
+      <section aria-label="Results" aria-busy={state === "loading"} className="grid min-w-0 gap-3">
         {state === "idle" ? (
           <p className="text-sm text-muted">
             Search every article, claim, source and verdict rationale on the desk. Press <kbd className="rounded border border-border-strong px-1 text-xs">/</kbd>{" "}
@@ -230,7 +230,7 @@ export function SearchView({
               const info = TYPE_INFO[result.type];
               const Icon = info.icon;
               return (
-                <li key={`${result.type}:${result.id}`}>
+                <li key={`${result.type}:${result.id}`} className="min-w-0">
                   <Link
                     href={resultHref(result)}
                     className="block rounded-lg border border-border bg-surface p-4 shadow-xs transition-colors hover:border-accent/40 focus-visible:outline-2 focus-visible:outline-focus"
@@ -240,7 +240,7 @@ export function SearchView({
                         <Icon aria-hidden className="size-3.5" /> {info.label}
                       </span>
                       <span aria-hidden>·</span>
-                      <span className="truncate">{result.articleTitle}</span>
+                      <span className="max-w-full truncate">{result.articleTitle}</span>
                       <span aria-hidden>·</span>
                       <span>{formatDate(result.createdAt)}</span>
                     </span>
