@@ -65,10 +65,12 @@ describe("rationale", () => {
       expect(fromJSON).toEqual(fromText);
     });
 
-    it("refuses a mention without a well-formed id", () => {
+    it("refuses a mention without a well-formed id, and malformed content, as unprocessable", () => {
       for (const attrs of [{}, { id: "" }, { id: "a b" }, { id: 7 }]) {
         expect(() => rationaleFromJSON(withMention(attrs))).toThrow(expect.objectContaining({ code: "unprocessable" }));
       }
+      const broken = { type: "doc", content: [{ type: "paragraph", content: [null, { type: "text", text: "<@u1>" }] }] };
+      expect(() => rationaleFromJSON(broken)).toThrow(expect.objectContaining({ code: "unprocessable", message: expect.stringContaining("rationale schema") }));
     });
 
     it("shows readers the current name, and someone for a person no longer known", () => {

@@ -128,10 +128,11 @@ export function rationaleMentionIds(doc: JSONContent): string[] {
 
 /** `doc` with every `<@userId>` in its text turned into a mention node. */
 function tokensToMentions(node: JSONContent): JSONContent {
-  if (!Array.isArray(node.content)) return node;
+  // Anything malformed passes as it is: the schema check that follows refuses it.
+  if (typeof node !== "object" || node === null || !Array.isArray(node.content)) return node;
   const content: JSONContent[] = [];
   for (const child of node.content) {
-    if (child.type !== "text" || typeof child.text !== "string") {
+    if (typeof child !== "object" || child === null || child.type !== "text" || typeof child.text !== "string") {
       content.push(tokensToMentions(child));
       continue;
     }
