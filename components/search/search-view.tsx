@@ -125,7 +125,7 @@ export function SearchView({
           </div>
           <Button type="submit">Search</Button>
         </div>
-        <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <fieldset className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3">
           <legend className="sr-only">Filters</legend>
           <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-type">Type</Label>
