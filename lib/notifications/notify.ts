@@ -92,8 +92,23 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
              'claimId', NULL, 'eventId', 0)::text)::text AS notified
     FROM inserted i
     LEFT JOIN notification_settings s ON s.user_id = i.recipient_id`;
-  for (const row of notified) {
-    if (row.mailNow) await enqueueInTransaction(tx, "email-notification", { notificationId: row.id }, { singletonKey: row.id });
-  }
+  const mailNow = notified.filter((row) => row.mailNow);
+  if (mailNow.length > 0) await queueMails(tx, mailNow.map((row) => row.id));
   return notified.map((row) => row.recipientId);
+}
+
+/**
+ * Queues the immediate mails of new notifications in `tx`. A queue that fails must not fail the
+ * change itself: the savepoint undoes a half-written job, and the mails stay owed for the
+ * sweep (lib/mail/sweep.ts) to queue.
+ */
+async function queueMails(tx: Tx, notificationIds: string[]): Promise<void> {
+  await tx.$executeRaw`SAVEPOINT notification_mail`;
+  try {
+    for (const id of notificationIds) await enqueueInTransaction(tx, "email-notification", { notificationId: id }, { singletonKey: id });
+    await tx.$executeRaw`RELEASE SAVEPOINT notification_mail`;
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT notification_mail`;
+    console.error("[factdesk] could not queue notification mails; the sweep will:", error);
+  }
 }
