@@ -141,6 +141,7 @@ describe("notification email", () => {
     const claim = await makeClaim(alice);
     const visible = await submitted(alice, claim.id);
     const withdrawn = await submitted(alice, claim.id, "source");
+    const start = new Date();
     await mention(carol, visible.id, `${mentionToken(erin.id)} first question`);
     await mention(carol, visible.id, `${mentionToken(erin.id)} second question`);
     await mention(alice, visible.id, `${mentionToken(erin.id)} third question`);
@@ -152,7 +153,7 @@ describe("notification email", () => {
     expect(mailsTo(erin)).toHaveLength(0);
 
     // Before the hour has turned, the sweep owes her nothing yet.
-    expect((await sweepNotificationEmail({ now: new Date() })).digests).toBe(0);
+    expect((await sweepNotificationEmail({ now: start })).digests).toBe(0);
     await withdrawAnnotation({ actor: alice, annotationId: withdrawn.id, input: { version: withdrawn.version } });
 
     const nextHour = new Date(Date.now() + 60 * 60_000);
