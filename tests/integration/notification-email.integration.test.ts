@@ -18,6 +18,7 @@ import { appQueue } from "@/lib/jobs";
 import { replyToAnnotation } from "@/lib/reviews/reply-to-annotation";
 import { updateNotificationSettings } from "@/lib/notifications/settings";
 import { withdrawAnnotation } from "@/lib/annotations/withdraw-annotation";
+import { disableUser } from "@/lib/users/disable-user";
 import { mentionToken } from "@/lib/mentions/tokens";
 import { sweepNotificationEmail } from "@/lib/mail/sweep";
 import { stopListening } from "@/lib/live/subscribe";
@@ -172,6 +173,21 @@ describe("notification email", () => {
     expect((await sweepNotificationEmail({ now: nextHour })).digests).toBe(0);
     await pause(1_000);
     expect(mailsTo(erin)).toHaveLength(1);
+  });
+
+  it("mails nothing to an account disabled before its mail went out", async () => {
+    await startMailWorker();
+    const [gina, carol, admin] = await Promise.all([makeUser("reviewer", "Gina"), makeUser("reviewer", "Carol"), makeUser("admin", "Admin")]);
+    await updateNotificationSettings({ actor: gina, input: { kinds: ALL_ON, email: "hourly" } });
+    const claim = await makeClaim(carol);
+    const annotation = await submitted(carol, claim.id);
+    await mention(carol, annotation.id, `${mentionToken(gina.id)} before you leave`);
+    expect(await emailStates(gina)).toEqual(["pending"]);
+    await disableUser({ actor: admin, userId: gina.id });
+    await sweepNotificationEmail({ now: new Date(Date.now() + 60 * 60_000) });
+    await until(async () => (await emailStates(gina))[0] !== "pending");
+    expect(await emailStates(gina)).toEqual(["skipped"]);
+    expect(mailsTo(gina)).toHaveLength(0);
   });
 
   it("sends exactly one mail when the worker is killed mid-send and another worker takes over", { timeout: 120_000 }, async () => {
