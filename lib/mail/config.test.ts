@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mailConfig, mailEnabled } from "@/lib/mail/config";
+import { describeMail, mailConfig, mailEnabled } from "@/lib/mail/config";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -28,5 +28,16 @@ describe("mail configuration", () => {
     vi.stubEnv("SMTP_URL", "not a url secret");
     expect(() => mailConfig()).toThrow(/SMTP_URL must be a URL/);
     expect(() => mailConfig()).not.toThrow(/secret/);
+  });
+
+  it("is described for the worker's log without the password", () => {
+    vi.stubEnv("SMTP_URL", "");
+    expect(describeMail()).toBe("Email: off (SMTP_URL is not set).");
+    vi.stubEnv("SMTP_URL", "smtps://desk:secret@mail.example.org:465");
+    vi.stubEnv("FACTDESK_MAIL_FROM", "Desk <desk@example.org>");
+    expect(describeMail()).toBe("Email: through smtps://mail.example.org:465, from Desk <desk@example.org>.");
+    vi.stubEnv("SMTP_URL", "http://desk:secret@mail.example.org");
+    expect(describeMail()).toMatch(/^Email: not sent, SMTP_URL must start with/);
+    expect(describeMail()).not.toContain("secret");
   });
 });

@@ -39,3 +39,15 @@ export function mailConfig(): MailConfig | null {
   const from = process.env.FACTDESK_MAIL_FROM?.trim() || `Factdesk <factdesk@${new URL(publicOrigin()).hostname}>`;
   return { smtpUrl: raw, from };
 }
+
+/** A line for the worker's log: whether and where mail goes, never the password. */
+export function describeMail(): string {
+  try {
+    const config = mailConfig();
+    if (!config) return "Email: off (SMTP_URL is not set).";
+    const url = new URL(config.smtpUrl);
+    return `Email: through ${url.protocol}//${url.host}, from ${config.from}.`;
+  } catch (error) {
+    return `Email: not sent, ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
