@@ -17,6 +17,8 @@
  *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
  *  10. desk memory: "checked before" quality on bench/data/matching.json against plain
  *      ts_rank; GET /api/search and GET /api/claims/:id/matches on generated articles and claims
+ *  14. notification fan-out: reply p95 in threads with 20 people to notify against threads
+ *      with none, same run and concurrency (scripts/bench/fanout.ts; runs before line 8)
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
@@ -379,7 +381,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8, 10].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10, 14].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -687,6 +689,12 @@ async function main(): Promise<void> {
         );
       }
     }
+    if (server && wants(14)) {
+      log("14. Notification fan-out…");
+      const { fanoutLine } = await import("./bench/fanout.ts");
+      results.push(...(await fanoutLine({ origin: server.url, serverCpuMs: server.cpuMs, data, seconds: LOAD_SECONDS, log })));
+    }
+
     if (server && wants(8)) {
       log("8. Live fan-out…");
       results.push(...(await liveLine({ server, data, databaseUrl: database.url, start: startSecond, cleanup })));
