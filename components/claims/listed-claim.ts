@@ -73,7 +73,7 @@ export type PackedClaim = [
  * The article as the page's server render hands it to the workspace. On an article with a
  * thousand claims the listed claims as objects were most of the page's weight (every field
  * name, author and quote repeated per claim), and the page's HTML carries that payload ahead
- * of the text it draws: packed, they are about a sixth of it.
+ * of the text it draws: packed, they are about a quarter of it.
  */
 export interface PackedWorkspaceArticle {
   article: Omit<WorkspaceArticle, "claims">;
