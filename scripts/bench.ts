@@ -22,7 +22,8 @@
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
- * `--live-seconds=N` sets how long line 8 writes (default 20);
+ * `--live-seconds=N` sets how long line 8 writes (default 20); `--page-loads=N` how many loads of each
+ * article page line 6 takes the median of (default 3; more on a busy machine);
  * `--memory-articles=N` sets how many generated articles (50 claims each) line 10 measures speed on
  * (default 2,000, i.e. 100,000 claims); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
@@ -78,7 +79,8 @@ const MEMORY_CLAIMS_PER_ARTICLE = 50;
 const MEMORY_REQUESTS = 400;
 const PG_SECONDS = 3;
 const ANCHORING_RUNS = 7;
-const PAGE_LOADS = 3;
+/** Line 6: measured loads of each article page (after one warm-up load each); the median counts. */
+const PAGE_LOADS = Number(argument("page-loads") ?? 3);
 const MB = 1_000_000;
 /** Line 8: changes per second, seconds of writing, open pages. */
 const LIVE_RATE = 5;
