@@ -10,9 +10,11 @@ export const MATCHING = {
   /** A claim scoring at least this is called out as the same claim. */
   sameThreshold: 0.55,
   /**
-   * Two claims must share at least this many distinct terms to be suggested at all: one shared
-   * word ("Russia", "inflation") is a topic, not a restatement, however rare the word is. A
-   * short claim such as a two-word heading would otherwise match every claim naming its subject.
+   * Two claims must share at least this many distinct terms to be suggested at all, unless one
+   * they share is a number: one shared word or name ("Russia", "inflation") is a topic, not a
+   * restatement, however rare it is, and a short claim such as a two-word heading would
+   * otherwise match every claim naming its subject. A shared figure is a fact ("Japanese people
+   * live to 84" restates "Life expectancy in Japan is 84 years"), so it may stand alone.
    */
   minSharedTerms: 2,
   /** How many matches a claim shows at most. */
