@@ -20,6 +20,8 @@
  *  11. import from a URL of a 5,000-word page served on 127.0.0.1, against the same text pasted
  *  12. archiving throughput on one and two app instances (server + worker each), and no archive
  *      lost or made twice when one of them is killed mid-run (scripts/bench/web.ts)
+ *  14. notification fan-out: reply p95 in threads with 20 people to notify against threads
+ *      with none, same run and concurrency (scripts/bench/fanout.ts; runs before line 8)
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
@@ -380,7 +382,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8, 10, 11, 12].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10, 11, 12, 14].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -694,6 +696,11 @@ async function main(): Promise<void> {
       const { SEED } = await import("./bench/data.ts");
       const logDir = path.join(ROOT, "bench", "tmp");
       results.push(...(await measureWeb({ lines: [11, 12].filter(wants), server, databaseUrl: database.url, data, seed: SEED, logDir, cleanup, log })));
+    }
+    if (server && wants(14)) {
+      log("14. Notification fan-out…");
+      const { fanoutLine } = await import("./bench/fanout.ts");
+      results.push(...(await fanoutLine({ origin: server.url, serverCpuMs: server.cpuMs, data, seconds: LOAD_SECONDS, log })));
     }
 
     if (server && wants(8)) {

@@ -13,6 +13,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from "@/lib/search/cursor";
 import { headlineOptions, snippetParts } from "@/lib/search/snippet";
+import { mentionsAsTextSql } from "@/lib/mentions/sql";
 import { SEARCH_PAGE_SIZE, SearchQuery, type SearchPageDTO, type SearchType } from "@/lib/search/schemas";
 
 /** Characters of an article's text a snippet is taken from (ts_headline reads all it is given). */
@@ -113,7 +114,7 @@ function annotationHits(kind: "source" | "verdict", query: SearchQuery, actor: A
   const doc =
     kind === "source"
       ? Prisma.sql`concat_ws(' — ', n.title, n.publisher, n.excerpt, n.url)`
-      : Prisma.sql`coalesce(n.rationale_text, '')`;
+      : mentionsAsTextSql(Prisma.sql`n.rationale_text`);
   return Prisma.sql`(
     SELECT ${kind}::text AS type, n.id, c.article_id, c.id AS claim_id, ${rank} AS rank, n.created_at,
            ${doc} AS doc, 1 AS fragments
