@@ -336,6 +336,11 @@ export interface ArchiveRun {
   retries: number;
   /** CPU (user + system) of the run's worker processes per archived page, ms. */
   workerCpuMsPerPage: number;
+  /** A job's run, started → completed (last attempt), p50 and p95, ms. */
+  jobMs: { p50: number; p95: number };
+  /** CPU per archived page of PostgreSQL's processes (those running when the workers started) and of the bench process (fixture server, polling), ms. */
+  databaseCpuMsPerPage: number;
+  benchCpuMsPerPage: number;
 }
 
 interface RunCounts {
@@ -378,7 +383,7 @@ async function archivedCount(db: Db, prefix: string): Promise<{ archived: number
 }
 
 /** The run's jobs in the job table: first start, last completion, retries, and the ids of those active now. */
-async function jobTimes(db: Db, prefix: string): Promise<{ first: Date | null; last: Date | null; retries: number; active: string[] }> {
+async function jobTimes(db: Db, prefix: string): Promise<{ first: Date | null; last: Date | null; retries: number; active: string[]; runMs: number[] }> {
   const jobs = await db.$queryRaw<Array<{ id: string; state: string; started_on: Date | null; completed_on: Date | null; retry_count: number }>>`
     SELECT j.id::text AS id, j.state::text AS state, j.started_on, j.completed_on, j.retry_count
     FROM factdesk_jobs.job j JOIN source_archives s ON s.id = j.data->>'archiveId'
@@ -387,13 +392,15 @@ async function jobTimes(db: Db, prefix: string): Promise<{ first: Date | null; l
   let last: Date | null = null;
   let retries = 0;
   const active: string[] = [];
+  const runMs: number[] = [];
   for (const job of jobs) {
+    if (job.state === "completed" && job.started_on && job.completed_on) runMs.push(job.completed_on.getTime() - job.started_on.getTime());
     if (job.started_on && (!first || job.started_on < first)) first = job.started_on;
     if (job.state === "completed" && job.completed_on && (!last || job.completed_on > last)) last = job.completed_on;
     if (job.state === "active") active.push(job.id);
     retries += job.retry_count;
   }
-  return { first, last, retries, active };
+  return { first, last, retries, active, runMs };
 }
 
 async function completedOn(db: Db, ids: string[]): Promise<Date | null> {
@@ -465,6 +472,20 @@ async function archiveRun(options: {
   );
   const cpuOf = (instance: Instance) => processCpuMs(instance.worker?.child.pid);
   const cpuBefore = options.instances.map(cpuOf);
+  // The other processes every page goes through: PostgreSQL's, and this one (the fixture server).
+  const databasePids = (await db.$queryRaw<Array<{ pid: number }>>`SELECT pid FROM pg_stat_activity`).map((row) => row.pid);
+  const databaseCpuBefore = new Map(databasePids.map((pid) => [pid, processCpuMs(pid)]));
+  // Processes that ran from start to end of the run (a connection closed meanwhile is left out).
+  const databaseCpu = () =>
+    databasePids.reduce((sum, pid) => {
+      const delta = processCpuMs(pid) - (databaseCpuBefore.get(pid) ?? Number.NaN);
+      return Number.isFinite(delta) ? sum + delta : sum;
+    }, 0);
+  const ownCpu = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const ownCpuBefore = ownCpu();
   const cpuAfter = [...cpuBefore];
   await db.$executeRaw`UPDATE factdesk_jobs.job SET start_after = now() WHERE ${runJobs}`;
   const limit = performance.now() + ARCHIVE_RUN_LIMIT_MS;
@@ -493,6 +514,8 @@ async function archiveRun(options: {
     if (instance !== options.kill) cpuAfter[index] = cpuOf(instance);
   });
   const workerCpuMs = cpuAfter.reduce((sum, after, index) => sum + after - (cpuBefore[index] ?? 0), 0);
+  const databaseCpuMs = databaseCpu();
+  const ownCpuMs = ownCpu() - ownCpuBefore;
   const times = await jobTimes(db, prefix);
   if (killed && killedAt) {
     const last = await completedOn(db, killedJobs);
@@ -519,10 +542,15 @@ async function archiveRun(options: {
     killed,
     retries: times.retries,
     workerCpuMsPerPage: workerCpuMs / Math.max(1, counts.archivedOnce),
+    jobMs: { p50: percentile(times.runMs, 0.5), p95: percentile(times.runMs, 0.95) },
+    databaseCpuMsPerPage: databaseCpuMs / Math.max(1, counts.archivedOnce),
+    benchCpuMsPerPage: ownCpuMs / Math.max(1, counts.archivedOnce),
   };
   options.log(
     `   ${options.label}: ${run.archivedOnce} of ${run.pages} archived once in ${round(seconds, 1)} s = ${round(run.pagesPerSecond, 1)} pages/s; ` +
-      `${run.missing} missing, ${run.duplicated} twice, ${run.failed} failed, ${run.refetched} fetched again; worker CPU ${round(run.workerCpuMsPerPage, 0)} ms/page` +
+      `${run.missing} missing, ${run.duplicated} twice, ${run.failed} failed, ${run.refetched} fetched again; CPU per page: workers ${round(run.workerCpuMsPerPage, 0)} ms, ` +
+      `PostgreSQL ${round(run.databaseCpuMsPerPage, 0)} ms, bench process ${round(run.benchCpuMsPerPage, 0)} ms; ` +
+      `a job runs ${round(run.jobMs.p50, 0)} ms (p50), ${round(run.jobMs.p95, 0)} ms (p95)` +
       (killed ? `; killed instance's ${killed.activeJobs} jobs done ${killed.recoverySeconds === null ? "never" : `${round(killed.recoverySeconds, 1)} s`} after the kill` : ""),
   );
   // The workers stop between runs (their servers stay): the next run creates its sources with no worker running.
@@ -614,7 +642,8 @@ function describeRun(run: ArchiveRun): string {
     `${run.label} (${run.instances} instance${run.instances > 1 ? "s" : ""}): ${run.archivedOnce} of ${run.pages} sources archived exactly once in ` +
     `${round(run.seconds, 1)} s (${round(run.pagesPerSecond, 1)} pages/s); ${run.missing} without a copy, ${run.duplicated} with two or more, ` +
     `${run.failed} failed; ${run.refetched} pages fetched more than once; ${run.retries} job retries; ` +
-    `worker CPU ${round(run.workerCpuMsPerPage, 1)} ms per page; ` +
+    `CPU per page: workers ${round(run.workerCpuMsPerPage, 1)} ms, PostgreSQL ${round(run.databaseCpuMsPerPage, 1)} ms, ` +
+    `bench process (fixture server) ${round(run.benchCpuMsPerPage, 1)} ms; a job runs ${round(run.jobMs.p50, 0)} ms p50, ${round(run.jobMs.p95, 0)} ms p95 (started → completed); ` +
     `sources created over HTTP beforehand in ${round(run.createSeconds, 1)} s (${run.createFailures} failed requests)` +
     (run.killed
       ? `; instance B (server + worker) killed with SIGKILL at ${run.killed.archivedBefore} pages archived, ${run.killed.activeJobs} jobs running then, ` +
