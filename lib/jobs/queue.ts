@@ -27,6 +27,12 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
   retryDelayMaxSeconds?: number;
   /** A run longer than this is taken as lost (its worker died) and retried (default 300). */
   expireInSeconds?: number;
+  /**
+   * A running job's worker proves it is alive this often (every half of it); a job whose worker
+   * fell silent this long (killed, its machine gone) is retried at the next check, long before
+   * `expireInSeconds`. At least 10; default off.
+   */
+  heartbeatSeconds?: number;
   /** Jobs of this kind one worker process runs at the same time (default 4). */
   concurrency?: number;
   /**
@@ -38,12 +44,6 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
    * is retried on its own.
    */
   batchSize?: number;
-  /**
-   * A running job's worker confirms it is alive this often (in seconds, at least 10); a job whose
-   * worker stopped confirming (killed, its machine gone) is retried by another worker after about
-   * this long, instead of only after `expireInSeconds` (default: no heartbeat).
-   */
-  heartbeatSeconds?: number;
   /**
    * Also run it on this cron schedule (UTC, e.g. "15 3 * * *"), with empty data. The schedule
    * is a row in the job schema, written by every worker at start: however many instances run,
@@ -75,6 +75,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** Higher runs first (default 0). */
   priority?: number;
+  /**
+   * Insert the job through this connection, inside its open transaction: the job then exists
+   * exactly when the transaction commits (`enqueueInTransaction` in lib/jobs).
+   */
+  db?: SqlExecutor;
+}
+
+/** A connection inside an open transaction, as pg-boss wants it. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface QueueConnection {
@@ -85,10 +95,11 @@ export interface QueueConnection {
   /** Poll interval of the workers, in seconds (default 2; at least 0.5). */
   pollingIntervalSeconds?: number;
   /**
-   * How often a worker process looks for jobs whose run was lost (expired, or no heartbeat), in
-   * seconds (default 10). Any one worker does it per interval, however many run.
+   * How often a worker checks for lost jobs (expired, or silent past `heartbeatSeconds`), in
+   * seconds (default 10; pg-boss's own default of 60 would leave the jobs of a killed worker
+   * waiting that much longer). Any one worker does it per interval, however many run.
    */
-  superviseIntervalSeconds?: number;
+  monitorIntervalSeconds?: number;
 }
 
 export interface WorkerHandle {
@@ -153,10 +164,9 @@ export class JobQueue<T extends JobSpecs> {
         supervise: options.supervise,
         // Likewise only workers send the jobs of cron schedules.
         schedule: options.supervise,
-        // Expired and heartbeat-lost runs are found on this pass (pg-boss checks every 60 s by
-        // default, which would leave the jobs of a killed worker waiting that much longer).
-        superviseIntervalSeconds: this.connection.superviseIntervalSeconds ?? 10,
-        monitorIntervalSeconds: this.connection.superviseIntervalSeconds ?? 10,
+        // Expired and heartbeat-lost runs are found on this pass.
+        monitorIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
+        superviseIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
       });
       boss.on("error", (error: Error) => log(`error: ${error.message}`));
       await boss.start({ attempts: 3 });
@@ -189,6 +199,7 @@ export class JobQueue<T extends JobSpecs> {
     if (options.startAfter !== undefined) send.startAfter = options.startAfter;
     if (options.singletonKey !== undefined) send.singletonKey = options.singletonKey;
     if (options.priority !== undefined) send.priority = options.priority;
+    if (options.db !== undefined) send.db = options.db;
     return boss.send(name, parsed as object, send);
   }
 
