@@ -17,6 +17,9 @@
  *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
  *  10. desk memory: "checked before" quality on bench/data/matching.json against plain
  *      ts_rank; GET /api/search and GET /api/claims/:id/matches on generated articles and claims
+ *  11. import from a URL of a 5,000-word page served on 127.0.0.1, against the same text pasted
+ *  12. archiving throughput on one and two app instances (server + worker each), and no archive
+ *      lost or made twice when one of them is killed mid-run (scripts/bench/web.ts)
  *  14. notification fan-out: reply p95 in threads with 20 people to notify against threads
  *      with none, same run and concurrency (scripts/bench/fanout.ts; runs before line 8)
  *
@@ -381,7 +384,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8, 10, 14].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10, 11, 12, 14].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -688,6 +691,13 @@ async function main(): Promise<void> {
           }),
         );
       }
+    }
+    // Lines 11–12 (scripts/bench/web.ts): import from a URL, and archiving on instances of its own.
+    if (server && (wants(11) || wants(12))) {
+      const { measureWeb } = await import("./bench/web.ts");
+      const { SEED } = await import("./bench/data.ts");
+      const logDir = path.join(ROOT, "bench", "tmp");
+      results.push(...(await measureWeb({ lines: [11, 12].filter(wants), server, databaseUrl: database.url, data, seed: SEED, logDir, cleanup, log })));
     }
     if (server && wants(14)) {
       log("14. Notification fan-out…");

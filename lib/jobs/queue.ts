@@ -36,6 +36,15 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
   /** Jobs of this kind one worker process runs at the same time (default 4). */
   concurrency?: number;
   /**
+   * Jobs one fetch takes (default 1); the worker then polls with `concurrency / batchSize`
+   * fetchers. A fetcher waits out the polling interval after every job it ran, so with batches
+   * of 1 a worker runs at most `concurrency` jobs per interval however fast they are; with
+   * larger batches a fetcher that came back with a full batch fetches again at once, and a
+   * backlog drains at the speed of the handlers. Each job of a batch still completes, fails and
+   * is retried on its own.
+   */
+  batchSize?: number;
+  /**
    * Also run it on this cron schedule (UTC, e.g. "15 3 * * *"), with empty data. The schedule
    * is a row in the job schema, written by every worker at start: however many instances run,
    * each occurrence is sent once.
@@ -87,7 +96,8 @@ export interface QueueConnection {
   pollingIntervalSeconds?: number;
   /**
    * How often a worker checks for lost jobs (expired, or silent past `heartbeatSeconds`), in
-   * seconds (default 60). Tests shorten it.
+   * seconds (default 10; pg-boss's own default of 60 would leave the jobs of a killed worker
+   * waiting that much longer). Any one worker does it per interval, however many run.
    */
   monitorIntervalSeconds?: number;
 }
@@ -108,6 +118,12 @@ function queueOptionsOf(spec: JobSpec) {
     expireInSeconds: spec.expireInSeconds ?? DEFAULTS.expireInSeconds,
     ...(spec.heartbeatSeconds !== undefined ? { heartbeatSeconds: spec.heartbeatSeconds } : {}),
   };
+}
+
+/** What a failed run leaves on the job, as pg-boss stores a thrown error. */
+function failureOutput(error: unknown): { message: string; stack?: string } {
+  if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { message: String(error) };
 }
 
 function log(message: string): void {
@@ -148,9 +164,9 @@ export class JobQueue<T extends JobSpecs> {
         supervise: options.supervise,
         // Likewise only workers send the jobs of cron schedules.
         schedule: options.supervise,
-        ...(this.connection.monitorIntervalSeconds !== undefined
-          ? { monitorIntervalSeconds: this.connection.monitorIntervalSeconds, superviseIntervalSeconds: this.connection.monitorIntervalSeconds }
-          : {}),
+        // Expired and heartbeat-lost runs are found on this pass.
+        monitorIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
+        superviseIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
       });
       boss.on("error", (error: Error) => log(`error: ${error.message}`));
       await boss.start({ attempts: 3 });
@@ -201,19 +217,39 @@ export class JobQueue<T extends JobSpecs> {
       if (!handler) continue;
       const spec = this.spec(name);
       const concurrency = spec.concurrency ?? DEFAULTS.concurrency;
-      const id = await boss.work<object>(
-        name,
-        {
-          batchSize: 1,
-          localConcurrency: concurrency,
-          pollingIntervalSeconds: this.connection.pollingIntervalSeconds ?? 2,
-        },
-        async ([job]: Job<object>[]) => {
-          if (!job) return;
-          const data: unknown = spec.data.parse(job.data);
-          await handler(data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
-        },
-      );
+      const batchSize = Math.max(1, Math.min(spec.batchSize ?? 1, concurrency));
+      const pollingIntervalSeconds = this.connection.pollingIntervalSeconds ?? 2;
+      const run = async (job: Job<object>) => {
+        const data: unknown = spec.data.parse(job.data);
+        await handler(data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+      };
+      const id =
+        batchSize === 1
+          ? await boss.work<object>(name, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds }, async ([job]: Job<object>[]) => {
+              if (job) await run(job);
+            })
+          : await boss.work<object>(
+              name,
+              {
+                batchSize,
+                localConcurrency: Math.ceil(concurrency / batchSize),
+                pollingIntervalSeconds,
+                burstWhenBatchFull: true,
+                // Each job of the batch settles on its own: one failure retries that job only.
+                perJobResults: true,
+              },
+              (jobs: Job<object>[]) =>
+                Promise.all(
+                  jobs.map(async (job) => {
+                    try {
+                      await run(job);
+                      return { id: job.id, status: "completed" as const };
+                    } catch (error) {
+                      return { id: job.id, status: "failed" as const, output: failureOutput(error) };
+                    }
+                  }),
+                ),
+            );
       ids.push(id);
       if (spec.cron) await boss.schedule(name, spec.cron, {}, { tz: "UTC" });
     }

@@ -15,7 +15,12 @@ export const JOB_SPECS = {
     retryDelaySeconds: 10,
     retryDelayMaxSeconds: 300,
     expireInSeconds: 120,
+    // Eight pages at a time per worker, fetched two by two so that a backlog (a desk citing a
+    // hundred sources at once, an instance back from a restart) drains without waiting for polls.
     concurrency: 8,
+    batchSize: 2,
+    // The pages a killed worker was archiving are taken up by another within about half a minute.
+    heartbeatSeconds: 10,
   },
   /**
    * Refits the desk's triage weights on its own examples each night (lib/triage/refit.ts); a
