@@ -27,8 +27,23 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
   retryDelayMaxSeconds?: number;
   /** A run longer than this is taken as lost (its worker died) and retried (default 300). */
   expireInSeconds?: number;
+  /**
+   * A running job's worker proves it is alive this often (every half of it); a job whose worker
+   * fell silent this long (killed, its machine gone) is retried at the next check, long before
+   * `expireInSeconds`. At least 10; default off.
+   */
+  heartbeatSeconds?: number;
   /** Jobs of this kind one worker process runs at the same time (default 4). */
   concurrency?: number;
+  /**
+   * Jobs one fetch takes (default 1); the worker then polls with `concurrency / batchSize`
+   * fetchers. A fetcher waits out the polling interval after every job it ran, so with batches
+   * of 1 a worker runs at most `concurrency` jobs per interval however fast they are; with
+   * larger batches a fetcher that came back with a full batch fetches again at once, and a
+   * backlog drains at the speed of the handlers. Each job of a batch still completes, fails and
+   * is retried on its own.
+   */
+  batchSize?: number;
   /**
    * Also run it on this cron schedule (UTC, e.g. "15 3 * * *"), with empty data. The schedule
    * is a row in the job schema, written by every worker at start: however many instances run,
@@ -60,6 +75,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** Higher runs first (default 0). */
   priority?: number;
+  /**
+   * Insert the job through this connection, inside its open transaction: the job then exists
+   * exactly when the transaction commits (`enqueueInTransaction` in lib/jobs).
+   */
+  db?: SqlExecutor;
+}
+
+/** A connection inside an open transaction, as pg-boss wants it. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface QueueConnection {
@@ -69,6 +94,12 @@ export interface QueueConnection {
   max?: number;
   /** Poll interval of the workers, in seconds (default 2; at least 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * How often a worker checks for lost jobs (expired, or silent past `heartbeatSeconds`), in
+   * seconds (default 10; pg-boss's own default of 60 would leave the jobs of a killed worker
+   * waiting that much longer). Any one worker does it per interval, however many run.
+   */
+  monitorIntervalSeconds?: number;
 }
 
 export interface WorkerHandle {
@@ -85,7 +116,14 @@ function queueOptionsOf(spec: JobSpec) {
     retryDelayMax: spec.retryDelayMaxSeconds ?? DEFAULTS.retryDelayMaxSeconds,
     retryBackoff: true,
     expireInSeconds: spec.expireInSeconds ?? DEFAULTS.expireInSeconds,
+    ...(spec.heartbeatSeconds !== undefined ? { heartbeatSeconds: spec.heartbeatSeconds } : {}),
   };
+}
+
+/** What a failed run leaves on the job, as pg-boss stores a thrown error. */
+function failureOutput(error: unknown): { message: string; stack?: string } {
+  if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { message: String(error) };
 }
 
 function log(message: string): void {
@@ -126,6 +164,9 @@ export class JobQueue<T extends JobSpecs> {
         supervise: options.supervise,
         // Likewise only workers send the jobs of cron schedules.
         schedule: options.supervise,
+        // Expired and heartbeat-lost runs are found on this pass.
+        monitorIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
+        superviseIntervalSeconds: this.connection.monitorIntervalSeconds ?? 10,
       });
       boss.on("error", (error: Error) => log(`error: ${error.message}`));
       await boss.start({ attempts: 3 });
@@ -158,6 +199,7 @@ export class JobQueue<T extends JobSpecs> {
     if (options.startAfter !== undefined) send.startAfter = options.startAfter;
     if (options.singletonKey !== undefined) send.singletonKey = options.singletonKey;
     if (options.priority !== undefined) send.priority = options.priority;
+    if (options.db !== undefined) send.db = options.db;
     return boss.send(name, parsed as object, send);
   }
 
@@ -175,19 +217,39 @@ export class JobQueue<T extends JobSpecs> {
       if (!handler) continue;
       const spec = this.spec(name);
       const concurrency = spec.concurrency ?? DEFAULTS.concurrency;
-      const id = await boss.work<object>(
-        name,
-        {
-          batchSize: 1,
-          localConcurrency: concurrency,
-          pollingIntervalSeconds: this.connection.pollingIntervalSeconds ?? 2,
-        },
-        async ([job]: Job<object>[]) => {
-          if (!job) return;
-          const data: unknown = spec.data.parse(job.data);
-          await handler(data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
-        },
-      );
+      const batchSize = Math.max(1, Math.min(spec.batchSize ?? 1, concurrency));
+      const pollingIntervalSeconds = this.connection.pollingIntervalSeconds ?? 2;
+      const run = async (job: Job<object>) => {
+        const data: unknown = spec.data.parse(job.data);
+        await handler(data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+      };
+      const id =
+        batchSize === 1
+          ? await boss.work<object>(name, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds }, async ([job]: Job<object>[]) => {
+              if (job) await run(job);
+            })
+          : await boss.work<object>(
+              name,
+              {
+                batchSize,
+                localConcurrency: Math.ceil(concurrency / batchSize),
+                pollingIntervalSeconds,
+                burstWhenBatchFull: true,
+                // Each job of the batch settles on its own: one failure retries that job only.
+                perJobResults: true,
+              },
+              (jobs: Job<object>[]) =>
+                Promise.all(
+                  jobs.map(async (job) => {
+                    try {
+                      await run(job);
+                      return { id: job.id, status: "completed" as const };
+                    } catch (error) {
+                      return { id: job.id, status: "failed" as const, output: failureOutput(error) };
+                    }
+                  }),
+                ),
+            );
       ids.push(id);
       if (spec.cron) await boss.schedule(name, spec.cron, {}, { tz: "UTC" });
     }

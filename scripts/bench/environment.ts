@@ -94,10 +94,12 @@ export interface RunningServer {
   stop: () => Promise<void>;
   /** CPU time (user + system) the server process has used so far, in ms; NaN where /proc is missing. */
   cpuMs: () => number;
+  /** The server's process id (the process that listens), for a line that kills it on purpose. */
+  pid: number | undefined;
 }
 
 /** User + system CPU time of a process from /proc (Linux), in ms. */
-function processCpuMs(pid: number | undefined): number {
+export function processCpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -164,5 +166,5 @@ export async function startServer(options: {
     await stop();
     throw error;
   }
-  return { url, stop, cpuMs: () => processCpuMs(server.pid) };
+  return { url, stop, cpuMs: () => processCpuMs(server.pid), pid: server.pid };
 }

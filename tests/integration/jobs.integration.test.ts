@@ -1,7 +1,7 @@
 /**
  * The job queue on the run's real PostgreSQL: a job runs once, waits for a worker that is not
  * running yet (a restart), is retried with growing delays after failures, and a graceful stop
- * lets a running job finish.
+ * lets a running job finish. Jobs fetched in batches run once each and fail on their own.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -11,6 +11,7 @@ const specs = {
   "test-record": { data: z.object({ key: z.string() }), retryLimit: 3, retryDelaySeconds: 1, concurrency: 2 },
   "test-flaky": { data: z.object({ key: z.string(), failures: z.number().int() }), retryLimit: 2, retryDelaySeconds: 1 },
   "test-slow": { data: z.object({ key: z.string(), ms: z.number().int() }), retryLimit: 0 },
+  "test-batch": { data: z.object({ key: z.string(), failures: z.number().int() }), retryLimit: 2, retryDelaySeconds: 1, concurrency: 4, batchSize: 2 },
 };
 type Specs = typeof specs;
 
@@ -46,6 +47,10 @@ function recorder() {
     "test-slow": async (data) => {
       await new Promise((resolve) => setTimeout(resolve, data.ms));
       runs.push({ name: "test-slow", key: data.key, at: Date.now(), retryCount: 0 });
+    },
+    "test-batch": async (data, run) => {
+      runs.push({ name: "test-batch", key: data.key, at: Date.now(), retryCount: run.retryCount });
+      if (run.retryCount < data.failures) throw new Error(`failure ${run.retryCount + 1}`);
     },
   };
   return { runs, handlers };
@@ -124,4 +129,23 @@ describe("job queue", () => {
     expect(runs.map((run) => run.key)).toEqual(["slow"]);
     expect((await newQueue().jobState("test-slow", id ?? ""))?.state).toBe("completed");
   });
+
+  it("runs jobs fetched in batches once each, and retries a failing one without its batch-mates", async () => {
+    const producer = newQueue();
+    const a = recorder();
+    const b = recorder();
+    await newQueue().work(a.handlers);
+    await newQueue().work(b.handlers);
+    const keys = Array.from({ length: 12 }, (_, i) => `batch-${i}`);
+    const ids = await Promise.all(keys.map((key) => producer.enqueue("test-batch", { key, failures: key === "batch-3" ? 1 : 0 })));
+    await until(async () => {
+      const states = await Promise.all(ids.map((id) => producer.jobState("test-batch", id ?? "")));
+      return states.every((state) => state?.state === "completed");
+    }, 30_000);
+    const runs = [...a.runs, ...b.runs];
+    for (const key of keys) {
+      expect(runs.filter((run) => run.key === key).map((run) => run.retryCount)).toEqual(key === "batch-3" ? [0, 1] : [0]);
+    }
+  });
+
 });

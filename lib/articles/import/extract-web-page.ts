@@ -140,11 +140,11 @@ function removeClutter(document: Document): void {
     const names = `${element.getAttribute("id") ?? ""} ${element.getAttribute("class") ?? ""}`;
     const tag = element.tagName.toLowerCase();
     if (tag === "article" || tag === "main" || tag === "body") continue;
+    if (!(CLUTTER_ROLES.has(role) || element.getAttribute("aria-modal") === "true" || CLUTTER_NAME.test(names))) continue;
     // A wrapper whose name happens to match ("story has-comments") holds the article: keep it.
+    // (Checked only for elements named as clutter: it reads the whole subtree.)
     if (element.querySelector("article, main, h1") || (element.textContent ?? "").length > pageChars * 0.4) continue;
-    if (CLUTTER_ROLES.has(role) || element.getAttribute("aria-modal") === "true" || CLUTTER_NAME.test(names)) {
-      element.remove();
-    }
+    element.remove();
   }
 }
 
