@@ -122,6 +122,8 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
     ? Prisma.empty
     : Prisma.sql`AND (c.created_by_id = ${me} OR c.assignee_id = ${me}
         OR c.id IN (SELECT mine.claim_id FROM annotations mine WHERE mine.author_id = ${me}))`;
+  // Checks per week join the claims only to filter them (by article, or to a reviewer's own).
+  const onClaims = range.articleId !== null || !desk;
   const weeks = Prisma.sql`generate_series(date_trunc('week', ${from}), date_trunc('week', ${until} - interval '1 millisecond'), interval '1 week') AS w(week)`;
 
   const [, statusRows, verdictRows, checkRows, verifiedRows, openRows, overdueRows, agreementRows] = await db.$transaction(
@@ -147,28 +149,22 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
         SELECT to_char(w.week, 'YYYY-MM-DD') AS week, coalesce(settled.count, 0)::int AS count
         FROM ${weeks}
         LEFT JOIN (
-          SELECT date_trunc('week', e.created_at) AS week, count(DISTINCT e.claim_id) AS count
-          FROM audit_events e JOIN claims c ON c.id = e.claim_id
-          WHERE (e.after -> 'claimStatus' ->> 'after') IN ('verified', 'disputed')
-            AND e.created_at >= ${from} AND e.created_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
-          GROUP BY 1
+          SELECT s.week, count(*) AS count
+          FROM (
+            SELECT DISTINCT date_trunc('week', k.completed_at) AS week, k.claim_id
+            FROM claim_checks k ${onClaims ? Prisma.sql`JOIN claims c ON c.id = k.claim_id` : Prisma.empty}
+            WHERE k.completed_at >= ${from} AND k.completed_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
+          ) s
+          GROUP BY s.week
         ) settled ON settled.week = w.week
         ORDER BY w.week`,
       db.$queryRaw<{ week: string | null; seconds: number | null; claims: number }[]>`
-        WITH first_verified AS (
-          SELECT e.claim_id, min(e.created_at) AS at
-          FROM audit_events e
-          WHERE (e.after -> 'claimStatus' ->> 'after') IN ('verified', 'disputed')
-            AND (e.after -> 'claimStatus' ->> 'after') = 'verified' AND e.created_at < ${until}
-          GROUP BY e.claim_id
-          HAVING min(e.created_at) >= ${from}
-        )
-        SELECT to_char(date_trunc('week', f.at), 'YYYY-MM-DD') AS week,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.at - c.created_at))::float8 AS seconds,
+        SELECT to_char(date_trunc('week', c.first_verified_at), 'YYYY-MM-DD') AS week,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_verified_at - c.created_at))::float8 AS seconds,
                count(*)::int AS claims
-        FROM first_verified f JOIN claims c ON c.id = f.claim_id
-        WHERE true ${onArticle("c.article_id")} ${ownClaim}
-        GROUP BY GROUPING SETS ((date_trunc('week', f.at)), ())`,
+        FROM claims c
+        WHERE c.first_verified_at >= ${from} AND c.first_verified_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
+        GROUP BY GROUPING SETS ((date_trunc('week', c.first_verified_at)), ())`,
       db.$queryRaw<{ id: string; name: string; open: number; overdue: number }[]>`
         SELECT u.id, u.name, count(*)::int AS open, count(*) FILTER (WHERE w.due_at < ${nowSql})::int AS overdue
         FROM (
