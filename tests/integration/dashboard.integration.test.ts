@@ -11,6 +11,9 @@ import { makeUser } from "./factories";
 import { claimInput, expectRefused, makeClaimArticle, makeVerification } from "./claim-factories";
 import { annotationIn, review, submitted } from "./review-factories";
 import { createClaim } from "@/lib/claims/create-claim";
+import { getClaim } from "@/lib/claims/get-claim";
+import { getArticle } from "@/lib/articles/get-article";
+import { createRevision } from "@/lib/articles/create-revision";
 
 interface Desk {
   editor: Actor;
@@ -199,5 +202,73 @@ describe("bad input", () => {
 
   it("nobody signed in is refused", async () => {
     await expect(getDashboard({ actor: null, input: RANGE })).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+});
+
+describe("settled claims, kept as the desk works", () => {
+  /** The claim's first verification and its checks (moves to verified or disputed), oldest first. */
+  async function kept(claimId: string) {
+    const [claim, checks] = await Promise.all([
+      db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { firstVerifiedAt: true } }),
+      db.claimCheck.findMany({ where: { claimId }, orderBy: { completedAt: "asc" }, select: { status: true, completedAt: true } }),
+    ]);
+    return { firstVerifiedAt: claim.firstVerifiedAt, checks: checks.map((check) => check.status) };
+  }
+
+  it("a claim verified, sent back to re-verification by an edit, verified again and disputed keeps its first verification and counts once a week", async () => {
+    const [editor, alice, bob, carol] = await Promise.all([
+      makeUser("editor", "Erin"),
+      makeUser("reviewer", "Alice"),
+      makeUser("reviewer", "Bob"),
+      makeUser("reviewer", "Carol"),
+    ]);
+    const articleId = await makeClaimArticle();
+    const claim = await createClaim({ actor: alice, articleId, input: claimInput("unemployment fell by 3% last year") });
+    expect(await kept(claim.id)).toEqual({ firstVerifiedAt: null, checks: [] });
+
+    await annotationIn("approved", alice, bob, claim.id, "verification");
+    await annotationIn("approved", alice, bob, claim.id, "source");
+    const verifiedEvent = await db.auditEvent.findFirstOrThrow({
+      where: { claimId: claim.id, after: { path: ["claimStatus", "after"], equals: "verified" } },
+      select: { id: true, createdAt: true },
+    });
+    const first = await kept(claim.id);
+    expect(first).toEqual({ firstVerifiedAt: verifiedEvent.createdAt, checks: ["verified"] });
+
+    // The editor changes the claim's words: it needs re-verification; its first verification stays.
+    const article = await getArticle({ actor: editor, id: articleId });
+    await createRevision({
+      actor: editor,
+      articleId,
+      input: { text: article.revision.text.replace("fell by 3% last year", "fell by 3 % last year"), baseRevision: article.revision.number },
+    });
+    expect((await getClaim({ actor: alice, claimId: claim.id })).status).toBe("needs_reverification");
+    expect(await kept(claim.id)).toEqual(first);
+
+    // Approved again: verified a second time, still first verified when it was first.
+    for (const annotation of (await getClaim({ actor: alice, claimId: claim.id })).annotations) await review(bob, annotation);
+    expect((await getClaim({ actor: alice, claimId: claim.id })).status).toBe("verified");
+    expect(await kept(claim.id)).toEqual({ firstVerifiedAt: first.firstVerifiedAt, checks: ["verified", "verified"] });
+
+    // Carol's approved verdict disagrees: disputed, a third check.
+    await submitted(carol, claim.id, "verification", { verdict: "true" }).then((verdict) => review(bob, verdict));
+    expect((await getClaim({ actor: alice, claimId: claim.id })).status).toBe("disputed");
+    expect(await kept(claim.id)).toEqual({ firstVerifiedAt: first.firstVerifiedAt, checks: ["verified", "verified", "disputed"] });
+
+    // Settled three times this week: one check completed; verified once, in this week.
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    const now = await getDashboard({ actor: editor, input: { from: weekAgo, to: today, articleId } });
+    expect(now.checksPerWeek.map((row) => row.count)).toEqual([0, 0, 1]);
+    expect(now.timeToVerified.claims).toBe(1);
+    expect(now.timeToVerified.weeks.map((row) => row.claims)).toEqual([0, 0, 1]);
+
+    // A corrected time on the audit event moves the figures with it: the first verification two weeks back.
+    const earlier = new Date(verifiedEvent.createdAt.getTime() - 14 * 86_400_000);
+    await db.auditEvent.update({ where: { id: verifiedEvent.id }, data: { createdAt: earlier } });
+    expect((await kept(claim.id)).firstVerifiedAt).toEqual(earlier);
+    const moved = await getDashboard({ actor: editor, input: { from: weekAgo, to: today, articleId } });
+    expect(moved.checksPerWeek.map((row) => row.count)).toEqual([1, 0, 1]);
+    expect(moved.timeToVerified.weeks.map((row) => row.claims)).toEqual([1, 0, 0]);
   });
 });

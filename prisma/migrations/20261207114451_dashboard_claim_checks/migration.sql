@@ -48,9 +48,13 @@ BEGIN
     INSERT INTO "claim_checks" ("event_id", "claim_id", "status", "completed_at")
     SELECT NEW."id", c."id", settled::"ClaimStatus", NEW."created_at" FROM "claims" c WHERE c."id" = NEW."claim_id";
   END IF;
-  UPDATE "claims" c SET "first_verified_at" =
-    (SELECT min(k."completed_at") FROM "claim_checks" k WHERE k."claim_id" = c."id" AND k."status" = 'verified')
-  WHERE c."id" IN (NEW."claim_id", OLD."claim_id");
+  -- Only a claim whose first verification moves is written (a first one, or a corrected time).
+  UPDATE "claims" c SET "first_verified_at" = v."at"
+  FROM (
+    SELECT x."id", (SELECT min(k."completed_at") FROM "claim_checks" k WHERE k."claim_id" = x."id" AND k."status" = 'verified') AS "at"
+    FROM "claims" x WHERE x."id" IN (NEW."claim_id", OLD."claim_id")
+  ) v
+  WHERE c."id" = v."id" AND c."first_verified_at" IS DISTINCT FROM v."at";
   RETURN NULL;
 END $$;
 
