@@ -77,3 +77,7 @@ DROP INDEX "annotations_author_id_idx";
 CREATE INDEX "annotations_author_id_claim_id_idx" ON "annotations"("author_id", "claim_id");
 CREATE INDEX "annotations_kind_submitted_at_status_verdict_idx" ON "annotations"("kind", "submitted_at", "status", "verdict");
 CREATE INDEX "reviews_created_at_decision_idx" ON "reviews"("created_at", "decision");
+
+-- The settled audit events are no longer read on their own: their index and statistics go.
+DROP INDEX "audit_events_claim_settled_idx";
+DROP STATISTICS "audit_events_claim_status_stats";
