@@ -50,6 +50,8 @@ function styles(): string {
     "mark.f-unverified{background:transparent;box-shadow:none;border-bottom:2px dotted var(--c)}",
     ".ref{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:.72rem;text-decoration:none;white-space:nowrap}",
     ".tag{display:inline-block;border-radius:3px;padding:0 .3rem;margin-left:.15rem;font-weight:600;color:var(--c);background:var(--t);line-height:1.45}",
+    // Labels and note numbers are drawn, not written, so the article's text is the published text.
+    ".tag::before{content:attr(data-label)}.ref sup::before{content:attr(data-note)}",
     ".notes ol{padding-left:1.5rem}",
     ".notes>ol>li{margin:0 0 1.25rem;font-size:.95rem;line-height:1.55}",
     ".notes q{font-family:Charter,'Iowan Old Style',Georgia,serif}",
@@ -77,11 +79,13 @@ function claimMarkup(snapshot: VersionSnapshot, numbers: ReadonlyMap<string, num
   for (const claim of snapshot.claims) {
     const finding = findingOf(claim);
     const number = numbers.get(claim.id) ?? 0;
-    // A claim not yet verified shows only its number: the dotted underline says the rest.
-    const tag = claim.status === "unverified" ? "" : `<span class="tag">${e(finding.label)}</span>`;
+    // A claim not yet verified shows only its number: the dotted underline says the rest. The
+    // label and the number are CSS generated content (the link's aria-label names both), so the
+    // page's text stays the published text that the W3C selectors quote.
+    const tag = claim.status === "unverified" ? "" : `<span class="tag" data-label="${e(finding.label)}"></span>`;
     markup.set(claim.id, {
       attributes: ` class="f-${finding.key}" title="${e(finding.label)}"`,
-      reference: `<a class="ref f-${finding.key}" href="#note-${e(claim.id)}" aria-label="Note ${number}: ${e(finding.label)}">${tag}<sup>${number}</sup></a>`,
+      reference: `<a class="ref f-${finding.key}" href="#note-${e(claim.id)}" aria-label="Note ${number}: ${e(finding.label)}">${tag}<sup data-note="${number}"></sup></a>`,
     });
   }
   return markup;
