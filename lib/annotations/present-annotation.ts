@@ -66,7 +66,10 @@ export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotat
 export type AnnotationSummaryRow = Pick<
   AnnotationColumnsRow,
   "id" | "claimId" | "kind" | "status" | "version" | "author" | "updatedAt" | "url" | "title" | "publisher" | "stance" | "verdict"
->;
+> & {
+  /** The newest archive attempt of a source (`latestArchiveSelect`): at most one row. */
+  archives: readonly ArchiveSummaryRow[];
+};
 
 /** The annotation as an article's claim list carries it (`AnnotationSummaryDTO`). */
 export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationSummaryDTO {
@@ -86,6 +89,7 @@ export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationS
       title: row.title ?? "",
       publisher: row.publisher,
       stance: row.stance ?? "context",
+      archive: presentArchive(row.archives, row.url),
     };
   }
   return {
@@ -114,7 +118,7 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
     can: annotationAbilities(actor, row),
   };
   if (summary.kind === "source") {
-    return { ...summary, ...details, excerpt: row.excerpt, archive: presentArchive(row.archives, row.url) };
+    return { ...summary, ...details, excerpt: row.excerpt };
   }
   return {
     ...summary,

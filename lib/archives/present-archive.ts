@@ -15,6 +15,15 @@ export const latestArchiveSelect = {
 
 export type ArchiveSummaryRow = Prisma.SourceArchiveGetPayload<{ select: (typeof latestArchiveSelect)["select"] }>;
 
+/**
+ * What a link to an archived copy says to screen readers: whose copy and when it was taken
+ * ("Archived copy of Annual traffic counts, 27 Feb 2024"), since "archived copy" alone names
+ * neither when a list holds several.
+ */
+export function archivedCopyLabel(title: string, when: string): string {
+  return `Archived copy of ${title.trim() || "the source"}, ${when}`;
+}
+
 /** Where an archived copy is served. */
 export function archiveCopyPath(archiveId: string): string {
   return `/api/archives/${archiveId}`;

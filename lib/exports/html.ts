@@ -17,6 +17,7 @@ import { annotateDocument, type Block, type Piece } from "@/lib/exports/annotate
 import { claimReviews } from "@/lib/exports/claimreview";
 import { snapshotUrl, type ExportContext } from "@/lib/exports/context";
 import { utcDate, utcDateTime } from "@/lib/exports/dates";
+import { archivedCopyLabel } from "@/lib/archives/present-archive";
 import { escapeHtml, jsonForScript, safeHref } from "@/lib/exports/escape";
 import { findingOf, noteNumbers } from "@/lib/exports/findings";
 import { claimAnchor } from "@/lib/versions/urls";
@@ -207,7 +208,7 @@ function noteHtml(claim: SnapshotClaim, number: number): string {
       const archiveHref = source.archive ? safeHref(source.archive.url) : null;
       const archived =
         source.archive && archiveHref
-          ? ` <a class="archived" href="${e(archiveHref)}" rel="nofollow noopener">archived copy</a> <span class="muted">(${e(utcDate(source.archive.archivedAt))})</span>`
+          ? ` <a class="archived" href="${e(archiveHref)}" rel="nofollow noopener" aria-label="${e(archivedCopyLabel(source.title, utcDate(source.archive.archivedAt)))}">archived copy</a> <span class="muted">(${e(utcDate(source.archive.archivedAt))})</span>`
           : "";
       return `<li id="annotation-${e(source.id)}">${title}${publisher} — ${e(STANCE_LABELS[source.stance])}.${excerpt}${archived} <span class="muted">(source added by ${e(source.author.name)})</span></li>`;
     });

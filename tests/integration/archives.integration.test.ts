@@ -14,6 +14,7 @@ import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
 import { retryArchive } from "@/lib/archives/request-archive";
 import { getArchiveCopy } from "@/lib/archives/get-archive-copy";
+import { readArticle } from "@/lib/articles/get-article";
 import type { SourceArchiveDTO } from "@/lib/archives/present-archive";
 import type { Actor } from "@/lib/auth/actor";
 import { html, startFixtureServer, type FixtureServer } from "@/tests/fixtures/web/server";
@@ -145,5 +146,36 @@ describe("source archives", () => {
     const unchanged = await updateAnnotation({ actor: reviewer, annotationId: source.id, input: { kind: "source", version: updated.version, title: "Renamed" } });
     expect(unchanged.kind === "source" && unchanged.archive?.status).toBe("archived");
     expect(await db.sourceArchive.count({ where: { annotationId: source.id } })).toBe(2);
+  });
+  it("carries each source's archive state in the article's claim list, as fresh as the source's own read", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    const listed = async (annotationId: string) => {
+      const { article } = await readArticle({ actor: reviewer, id: claim.articleId, ifNoneMatch: null });
+      const summary = article?.claims.find((item) => item.id === claim.id)?.annotations.find((item) => item.id === annotationId);
+      if (summary?.kind !== "source") throw new Error("the source is not in the claim list");
+      return summary.archive;
+    };
+    const own = async (annotationId: string) => {
+      const annotation = await getAnnotation({ actor: reviewer, annotationId });
+      if (annotation.kind !== "source") throw new Error("expected a source");
+      return annotation.archive;
+    };
+
+    const archived = await makeSource(reviewer, claim.id, { url: `${server.origin}/survey` });
+    await archiveOf(reviewer, archived.id, (value) => value?.status === "archived");
+    expect(await listed(archived.id)).toEqual(await own(archived.id));
+    expect(await listed(archived.id)).toMatchObject({ status: "archived", url: expect.stringMatching(/^\/api\/archives\//) });
+
+    // A failure, then a retry: the list is read (and kept) in between, and never shows an older state.
+    flakyStatus = 404;
+    const flaky = await makeSource(reviewer, claim.id, { url: `${server.origin}/flaky` });
+    await archiveOf(reviewer, flaky.id, (value) => value?.status === "failed");
+    expect(await listed(flaky.id)).toMatchObject({ status: "failed", httpStatus: 404, error: expect.stringContaining("HTTP 404") });
+    flakyStatus = 200;
+    await retryArchive({ actor: reviewer, annotationId: flaky.id });
+    expect((await listed(flaky.id))?.status).toMatch(/^(pending|archived)$/);
+    await archiveOf(reviewer, flaky.id, (value) => value?.status === "archived");
+    expect(await listed(flaky.id)).toEqual(await own(flaky.id));
   });
 });
