@@ -99,6 +99,20 @@ export function SourceArchive({
               >
                 View archived copy
               </a>
+              {archive.waybackUrl ? (
+                <>
+                  {" · "}
+                  <a
+                    href={archive.waybackUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="font-medium text-accent hover:underline"
+                    aria-label={`Internet Archive copy of ${title.trim() || "the source"} (opens in a new tab)`}
+                  >
+                    Internet Archive
+                  </a>
+                </>
+              ) : null}
             </span>
           </span>
         </>

@@ -10,7 +10,7 @@ export type SourceArchiveDTO = z.infer<typeof SourceArchiveSchema>;
 export const latestArchiveSelect = {
   orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
   take: 1,
-  select: { id: true, url: true, status: true, archivedAt: true, sha256: true, httpStatus: true, error: true },
+  select: { id: true, url: true, status: true, archivedAt: true, sha256: true, httpStatus: true, error: true, waybackUrl: true },
 } as const satisfies Prisma.Annotation$archivesArgs;
 
 export type ArchiveSummaryRow = Prisma.SourceArchiveGetPayload<{ select: (typeof latestArchiveSelect)["select"] }>;
@@ -40,5 +40,6 @@ export function presentArchive(rows: readonly ArchiveSummaryRow[], currentUrl: s
     sha256: latest.sha256,
     httpStatus: latest.httpStatus,
     error: latest.status === "failed" ? latest.error : null,
+    waybackUrl: latest.status === "archived" ? latest.waybackUrl : null,
   };
 }

@@ -111,7 +111,7 @@ export async function readStoredClaims(articleId: string, claimIds?: readonly st
           'archives', coalesce((
             SELECT json_agg(json_build_object(
               'id', s.id, 'url', s.url, 'status', s.status, 'archivedAt', ${sqlIsoText("s.archived_at")},
-              'sha256', s.sha256, 'httpStatus', s.http_status, 'error', s.error
+              'sha256', s.sha256, 'httpStatus', s.http_status, 'error', s.error, 'waybackUrl', s.wayback_url
             ))
             FROM (
               SELECT * FROM source_archives latest WHERE latest.annotation_id = a.id AND a.kind = 'source'

@@ -5,7 +5,7 @@
  * in words and can be retried, and a new address is archived anew.
  */
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { appQueue } from "@/lib/jobs";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
@@ -177,5 +177,56 @@ describe("source archives", () => {
     expect((await listed(flaky.id))?.status).toMatch(/^(pending|archived)$/);
     await archiveOf(reviewer, flaky.id, (value) => value?.status === "archived");
     expect(await listed(flaky.id)).toEqual(await own(flaky.id));
+  });
+});
+
+describe("the Internet Archive's copy (FACTDESK_WAYBACK)", () => {
+  afterEach(() => {
+    delete process.env.FACTDESK_WAYBACK;
+    delete process.env.FACTDESK_WAYBACK_URL;
+  });
+
+  it("is not asked for while the setting is off, as it is by default", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/save/`;
+    const source = await makeSource(reviewer, claim.id, { url: `${server.origin}/survey` });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive?.waybackUrl).toBeNull();
+    expect(server.requests.filter((path) => path.startsWith("/save/"))).toEqual([]);
+  });
+
+  it("asks Save Page Now for the cited page and keeps the link to its copy", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK = "on";
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/save/`;
+    const address = `${server.origin}/other`;
+    const copy = `/web/20261207103000/${address}`;
+    server.route(`/save/${address}`, (_request, response) => {
+      response.writeHead(302, { location: copy });
+      response.end();
+    });
+    server.route(copy, html("<html><body><p>The Internet Archive's copy.</p></body></html>"));
+    const source = await makeSource(reviewer, claim.id, { url: address });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive?.waybackUrl).toBe(`${server.origin}${copy}`);
+    expect(server.requests).toContain(`/save/${address}`);
+    // The desk's own copy is taken all the same.
+    expect(archive).toMatchObject({ httpStatus: 200, error: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it("keeps the desk's copy when the Internet Archive fails, and the reason", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK = "on";
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/busy-save/`;
+    const address = `${server.origin}/survey`;
+    server.route(`/busy-save/${address}`, html("<h1>Busy</h1>", 503));
+    const source = await makeSource(reviewer, claim.id, { url: address });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive).toMatchObject({ status: "archived", waybackUrl: null });
+    const row = await db.sourceArchive.findUniqueOrThrow({ where: { id: archive?.url?.split("/").pop() ?? "" } });
+    expect(row.waybackError).toContain("HTTP 503");
   });
 });
