@@ -46,6 +46,14 @@ describe("api", () => {
     await expect(api("/api/tokens")).rejects.toMatchObject({ status: 500, message: "Request failed (500).", fields: {} });
   });
 
+  it("rejects a success whose body was cut off instead of resolving with something else", async () => {
+    // The connection dropped mid-answer: the status arrived, the JSON did not.
+    serve(new Response('{"items": [{"claim":', { status: 200, headers: { "content-type": "application/json" } }));
+    await expect(api("/api/claims/c1/matches")).rejects.toMatchObject({ status: 0, code: "network", message: expect.stringMatching(/cut off/) });
+    serve(new Response("<html>Welcome to the hotel network</html>", { status: 200 }));
+    await expect(apiRead(`/api/claims/c-${Date.now()}`)).rejects.toBeInstanceOf(ApiError);
+  });
+
   it("turns an unreachable server into an ApiError a person can act on, and keeps an abort an abort", async () => {
     serve("offline");
     await expect(api("/api/tokens")).rejects.toMatchObject({ status: 0, code: "network", message: "Could not reach the server. Check your connection and try again." });

@@ -6,7 +6,8 @@
  * under its inputs (`fields.name`, `fields.password`, …) and the details some answers add (a
  * stale edit's `currentVersion`). An answer that is not that shape (a proxy's HTML error page)
  * and a request that never reached the server become an `ApiError` too, with a message a
- * person can act on, so callers handle one type.
+ * person can act on, so callers handle one type. So does a success whose body was cut off
+ * (the connection dropped mid-answer): a caller never receives a value that is not the answer.
  */
 import { z } from "zod";
 
@@ -111,8 +112,19 @@ async function send(path: string, init: ApiRequest & { ifNoneMatch?: string }): 
   }
 }
 
+const CUT_OFF_MESSAGE = "The answer from the server was cut off. Check your connection and try again.";
+
 async function parse<T>(response: Response, errorMessage: string | undefined): Promise<T> {
-  const body: unknown = await response.json().catch(() => ({}));
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    // A refusal without a JSON body still says what failed through its status. A success whose
+    // body cannot be read (the connection dropped mid-answer, a proxy's page) carries nothing
+    // the caller can use: it is a failed request, never an empty answer of the expected type.
+    if (!response.ok) throw new ApiError(response.status, {}, errorMessage);
+    throw new ApiError(0, { error: { code: "network", message: CUT_OFF_MESSAGE } });
+  }
   if (!response.ok) throw new ApiError(response.status, body, errorMessage);
   return body as T;
 }

@@ -57,6 +57,53 @@ function num(value: unknown): number {
   return typeof value === "number" ? value : 0;
 }
 
+/** Failed (and flaky) tests by name, printed again just above the summary so a log's tail names them. */
+const failures: string[] = [];
+const flakes: string[] = [];
+
+function firstLine(message: unknown): string {
+  const text = typeof message === "string" ? message : "";
+  // Terminal colours do not belong in a summary.
+  const line = (text.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((candidate) => candidate.trim() !== "") ?? "").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+function relative(file: unknown): string {
+  return typeof file === "string" ? path.relative(ROOT, file) || file : "?";
+}
+
+function vitestFailures(report: { testResults?: Array<Record<string, unknown>> }): void {
+  for (const result of report.testResults ?? []) {
+    const assertions = Array.isArray(result.assertionResults) ? (result.assertionResults as Array<Record<string, unknown>>) : [];
+    const failed = assertions.filter((assertion) => assertion.status === "failed");
+    for (const assertion of failed) {
+      const messages = Array.isArray(assertion.failureMessages) ? assertion.failureMessages : [];
+      failures.push(`${relative(result.name)} › ${String(assertion.fullName ?? assertion.title ?? "?")}: ${firstLine(messages[0])}`);
+    }
+    if (result.status === "failed" && failed.length === 0) failures.push(`${relative(result.name)}: ${firstLine(result.message)}`);
+  }
+}
+
+interface PlaywrightSuite {
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title?: string; file?: string; line?: number; tests?: Array<{ status?: string; results?: Array<{ error?: { message?: string } }> }> }>;
+}
+
+function playwrightFailures(suites: PlaywrightSuite[] | undefined): void {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const name = `${spec.file ?? suite.file ?? "?"}:${spec.line ?? "?"} › ${spec.title ?? "?"}`;
+        const error = (test.results ?? []).find((result) => result.error)?.error?.message;
+        if (test.status === "unexpected") failures.push(`${name}: ${firstLine(error)}`);
+        if (test.status === "flaky") flakes.push(`${name}: ${firstLine(error)}`);
+      }
+    }
+    playwrightFailures(suite.suites);
+  }
+}
+
 function vitestCounts(file: string, exitCode: number): Counts {
   const report = readJson(file) as
     | (Record<string, unknown> & { testResults?: Array<{ status?: string; assertionResults?: unknown[] }> })
@@ -67,6 +114,7 @@ function vitestCounts(file: string, exitCode: number): Counts {
   const brokenFiles = (report.testResults ?? []).filter(
     (result) => result.status === "failed" && (result.assertionResults ?? []).length === 0,
   ).length;
+  vitestFailures(report);
   const counts = {
     passed: num(report.numPassedTests),
     failed: num(report.numFailedTests) + brokenFiles,
@@ -77,8 +125,9 @@ function vitestCounts(file: string, exitCode: number): Counts {
 }
 
 function playwrightCounts(file: string, exitCode: number): Counts {
-  const report = readJson(file) as { stats?: Record<string, unknown> } | undefined;
+  const report = readJson(file) as { stats?: Record<string, unknown>; suites?: PlaywrightSuite[] } | undefined;
   if (!report?.stats) return { passed: 0, failed: 1, skipped: 0 };
+  playwrightFailures(report.suites);
   const { expected, unexpected, flaky, skipped } = report.stats;
   const counts = { passed: num(expected) + num(flaky), failed: num(unexpected), skipped: num(skipped) };
   if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
@@ -125,6 +174,8 @@ add(
   ]),
 );
 
+if (flakes.length > 0) console.log(`\nPassed only on a retry (counted as passed):\n${flakes.map((line) => `  ~ ${line}`).join("\n")}`);
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((line) => `  ✗ ${line}`).join("\n")}`);
 if (staticFailures > 0) console.log(`\n${staticFailures} static check(s) failed (type check or lint); see above.`);
 const failed = total.failed + staticFailures;
 console.log(`\n${total.passed} passed, ${failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);

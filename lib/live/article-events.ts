@@ -26,14 +26,12 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
-import { RESYNC, subscribe, whenListening } from "@/lib/live/subscribe";
+import { RESYNC, whenListening } from "@/lib/live/subscribe";
+import { KEEPALIVE_MS, openSubscribedStream } from "@/lib/live/sse-stream";
 import { readEventsAfter, readHead } from "@/lib/live/event-log";
 import { buildChangeBatch, showChangeBatch, type ChangeBatch } from "@/lib/live/change-batch";
 import { ArticleEventsInput } from "@/lib/live/schemas";
 import type { LoggedChange } from "@/lib/live/publish";
-
-/** How often the stream sends a keepalive comment. */
-export const KEEPALIVE_MS = 15_000;
 
 export interface OpenArticleEventsOptions {
   actor: Actor | null;
@@ -83,9 +81,6 @@ export async function openArticleEvents({
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) throw new AppError("not_found", "No such article.");
 
-  const encoder = new TextEncoder();
-  let send: (chunk: string) => void = () => {};
-  let cleanup = () => {};
   /** The id of the last event sent: every change of the article up to it has been told. */
   let lastSent = after;
   // Events are sent one at a time, in order: a change heard while catching up waits for it.
@@ -97,7 +92,7 @@ export async function openArticleEvents({
     queue = queue.then(task).catch((error: unknown) => {
       // The client reconnects with its last id and catches up; nothing is lost by ending here.
       console.error("[factdesk] live updates: could not send a change", error);
-      cleanup();
+      end();
     });
   };
 
@@ -120,49 +115,18 @@ export async function openArticleEvents({
     lastSent = batch.lastId;
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      send = (chunk) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = subscribe(articleId, (change) => {
-        enqueue(async () => {
-          if (change.type === RESYNC) return catchUp();
-          if (lastSent !== null && change.eventId <= lastSent) return;
-          const batch = await batchOf(change);
-          send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
-          lastSent = batch.lastId;
-        });
+  const { stream, send, end } = openSubscribedStream({
+    key: articleId,
+    signal,
+    keepaliveMs,
+    onChange: (change) => {
+      enqueue(async () => {
+        if (change.type === RESYNC) return catchUp();
+        if (lastSent !== null && change.eventId <= lastSent) return;
+        const batch = await batchOf(change);
+        send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
+        lastSent = batch.lastId;
       });
-      const keepalive = setInterval(() => send(": keepalive\n\n"), keepaliveMs);
-      const onAbort = () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the consumer.
-        }
-      };
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(keepalive);
-        unsubscribe();
-        signal.removeEventListener("abort", onAbort);
-      };
-      // Browsers reconnect on their own after a dropped stream; 3 s keeps that prompt.
-      send("retry: 3000\n\n");
-      if (signal.aborted) onAbort();
-      else signal.addEventListener("abort", onAbort, { once: true });
-    },
-    cancel() {
-      cleanup();
     },
   });
 
@@ -171,7 +135,7 @@ export async function openArticleEvents({
     // Only now is every later change certain to be heard; what committed before is in the log.
     await catchUp();
   } catch (error) {
-    cleanup();
+    end();
     throw error;
   }
   send(`id: ${lastSent}\nevent: ready\ndata: {}\n\n`);

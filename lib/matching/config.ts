@@ -9,6 +9,12 @@ export const MATCHING = {
   similarThreshold: 0.3,
   /** A claim scoring at least this is called out as the same claim. */
   sameThreshold: 0.55,
+  /**
+   * Two claims must share at least this many distinct terms to be suggested at all: one shared
+   * word ("Russia", "inflation") is a topic, not a restatement, however rare the word is. A
+   * short claim such as a two-word heading would otherwise match every claim naming its subject.
+   */
+  minSharedTerms: 2,
   /** How many matches a claim shows at most. */
   maxMatches: 5,
   /** How many candidates PostgreSQL hands the re-ranker. */

@@ -50,10 +50,18 @@ describe("the re-ranker", () => {
   });
 
   it("weighs a shared figure above a shared common word", () => {
-    const query = analyse("Prices rose 3 percent.");
-    const sharesNumber = similarity(stats, query, analyse("Costs went up 3 percent."));
-    const sharesWord = similarity(stats, query, analyse("Prices went up sharply."));
+    const query = analyse("Prices in Spain rose 3 percent.");
+    const sharesNumber = similarity(stats, query, analyse("Costs in Spain went up 3 percent."));
+    const sharesWord = similarity(stats, query, analyse("Prices in Spain went up sharply."));
+    expect(sharesWord).toBeGreaterThan(0);
     expect(sharesNumber).toBeGreaterThan(sharesWord);
+  });
+
+  it("suggests nothing that shares a single term, however rare: a subject is not a claim", () => {
+    const desk = [...DESK, "The defeat of Russia is essential for the security of Europe, the minister said."];
+    const withRussia = corpusStats([...desk, ...OTHER_CLAIMS]);
+    expect(rerank(withRussia, "Russia warns", desk, (text) => text)).toEqual([]);
+    expect(rerank(withRussia, "Measles in 2024", desk, (text) => text).map((entry) => entry.item)).toEqual([DESK[2]]);
   });
 
   it("scores the same pair the same whichever was marked first, from 0 to 1", () => {

@@ -86,8 +86,12 @@ function bm25(stats: CorpusStats, query: Analysed, document: Analysed): number {
  * How alike two claims are, 0..1: the BM25 score each way, divided by what each would score
  * against itself, and the two directions combined by their geometric mean, so a short claim
  * inside a long one is not "the same", and the score does not depend on which was marked first.
+ * Claims sharing fewer than `MATCHING.minSharedTerms` distinct terms score 0.
  */
 export function similarity(stats: CorpusStats, a: Analysed, b: Analysed): number {
+  let shared = 0;
+  for (const term of a.frequency.keys()) if (b.frequency.has(term)) shared += 1;
+  if (shared < MATCHING.minSharedTerms) return 0;
   const selfA = bm25(stats, a, a);
   const selfB = bm25(stats, b, b);
   if (selfA === 0 || selfB === 0) return 0;

@@ -14,8 +14,8 @@
  */
 import { assertCan } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { RESYNC, subscribe, whenListening } from "@/lib/live/subscribe";
-import { KEEPALIVE_MS } from "@/lib/live/article-events";
+import { RESYNC, whenListening } from "@/lib/live/subscribe";
+import { KEEPALIVE_MS, openSubscribedStream } from "@/lib/live/sse-stream";
 import { userChannelKey } from "@/lib/notifications/channel";
 
 export async function openNotificationEvents({
@@ -28,52 +28,19 @@ export async function openNotificationEvents({
   keepaliveMs?: number;
 }): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "account.notifications");
-  const encoder = new TextEncoder();
-  let send: (chunk: string) => void = () => {};
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      send = (chunk) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = subscribe(userChannelKey(actor.id), (change) => {
-        if (change.type === RESYNC) send("event: resync\ndata: {}\n\n");
-        else send(`event: notification\ndata: ${JSON.stringify({ id: change.id })}\n\n`);
-      });
-      const keepalive = setInterval(() => send(": keepalive\n\n"), keepaliveMs);
-      const onAbort = () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the consumer.
-        }
-      };
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(keepalive);
-        unsubscribe();
-        signal.removeEventListener("abort", onAbort);
-      };
-      send("retry: 3000\n\n");
-      if (signal.aborted) onAbort();
-      else signal.addEventListener("abort", onAbort, { once: true });
-    },
-    cancel() {
-      cleanup();
+  const { stream, send, end } = openSubscribedStream({
+    key: userChannelKey(actor.id),
+    signal,
+    keepaliveMs,
+    onChange: (change) => {
+      if (change.type === RESYNC) send("event: resync\ndata: {}\n\n");
+      else send(`event: notification\ndata: ${JSON.stringify({ id: change.id })}\n\n`);
     },
   });
   try {
     await whenListening();
   } catch (error) {
-    cleanup();
+    end();
     throw error;
   }
   send("event: ready\ndata: {}\n\n");
