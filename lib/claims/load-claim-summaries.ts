@@ -49,7 +49,8 @@ const claimLists = new VersionedCache<readonly StoredClaim[]>(16);
 
 /**
  * A fingerprint of everything an article's claim list is built from: its claims, their
- * annotations and the names of people. It is made of each row's id and `xmin`, the id of the
+ * annotations, the archive attempts of its sources (an archive job completes one without
+ * touching the annotation) and the names of people. It is made of each row's id and `xmin`, the id of the
  * transaction that wrote that version of the row: an insert, update or delete by any writer
  * changes it, and a lock or a read does not. `articleId` is an SQL expression, so the
  * fingerprint can be read in the same statement as the article.
