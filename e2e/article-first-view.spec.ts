@@ -6,6 +6,9 @@ const TEXT =
   "Tenants' groups say the real figure is higher, since new contracts are left out.";
 const FIRST = "rents rose by 12% in a year";
 const SECOND = "the real figure is higher";
+/** An unchecked claim's fill and underline (lib/claims/status-labels.ts), as the browser computes them. */
+const UNCHECKED_FILL = "rgba(250, 204, 21, 0.3)";
+const UNCHECKED_UNDERLINE = "rgb(181, 137, 0) 0px -2px 0px 0px inset";
 
 /** The words each highlighted claim covers, by claim: its highlight elements' text in document order. */
 function quotes(root: Locator): Promise<string[]> {
@@ -52,8 +55,11 @@ test("the article and its highlights show before the app's code has loaded; the 
   const preview = first.getByTestId("article-preview");
   await expect(preview).toContainText("Tenants' groups say the real figure is higher");
   expect(await quotes(preview)).toEqual([FIRST, SECOND].sort());
-  // Drawn as the editor draws an unchecked claim.
-  await expect(preview.locator(".claim-highlight.claim-unchecked").first()).toBeVisible();
+  // Drawn as the editor draws an unchecked claim, in the unchecked colours.
+  const unchecked = preview.locator(".claim-highlight.claim-unchecked").first();
+  await expect(unchecked).toBeVisible();
+  await expect(unchecked).toHaveCSS("background-color", UNCHECKED_FILL);
+  await expect(unchecked).toHaveCSS("box-shadow", UNCHECKED_UNDERLINE);
   await noScript.close();
 
   // With it: the editor replaces the first view and draws the same claims over the same words.
@@ -63,4 +69,5 @@ test("the article and its highlights show before the app's code has loaded; the 
   await expect(editor).toContainText("Tenants' groups say");
   await expect(page.getByTestId("article-preview")).toHaveCount(0);
   expect(await quotes(editor)).toEqual([FIRST, SECOND].sort());
+  await expect(editor.locator(".claim-highlight").first()).toHaveCSS("background-color", UNCHECKED_FILL);
 });

@@ -101,3 +101,62 @@ test("alice marks a claim verified before on another article, sees it as the sam
   await expect(page).toHaveURL(new RegExp(`/articles/${earlier.id}\\?claim=${claim.id}`));
   await expect(page.getByTestId("claim-detail").getByRole("blockquote").first()).toHaveText(earlierClaim);
 });
+
+test("a reviewer filters search by another person: their claims only, never their drafts", async ({ page, desk }) => {
+  const tag = `Kvarstad${Date.now().toString(36).replace(/\d/g, "")}`;
+  const first = `The ${tag} ferry carried 41,000 passengers in March.`;
+  const second = `The ${tag} bridge toll rose to 12 euros in May.`;
+  const erin = await signedIn(desk, await desk.user("editor"));
+  const bobUser = await desk.user("reviewer");
+  const bob = await signedIn(desk, bobUser);
+  const dana = await desk.user("reviewer");
+  const danaPage = await signedIn(desk, dana);
+
+  const text = `${first}\n\n${second}`;
+  const article = await post(erin, "/api/articles", { title: `${tag} transport`, text });
+  const secondStart = text.indexOf(second);
+  // Bob marked the first claim; Dana the second, on which Bob keeps a source as his draft.
+  const bobsClaim = await post(bob, `/api/articles/${article.id}/claims`, { exact: first, start: 0, end: first.length, revision: 1 });
+  const danasClaim = await post(danaPage, `/api/articles/${article.id}/claims`, {
+    exact: second,
+    start: secondStart,
+    end: secondStart + second.length,
+    revision: 1,
+  });
+  await post(bob, `/api/claims/${danasClaim.id}/annotations`, {
+    kind: "source",
+    url: "https://toll.example.org/2026",
+    title: `${tag} toll notice, Bob's draft`,
+    publisher: "Road authority",
+    stance: "supports",
+  });
+  await danaPage.close();
+
+  await desk.signIn(page, dana);
+  await page.goto(`/search?q=${tag}`);
+  const results = page.getByTestId("search-results");
+  // Unfiltered: the article and both claims; Bob's draft source is not hers to see.
+  await expect(results.getByRole("link").filter({ hasText: "Claim" })).toHaveCount(2);
+  await expect(results).not.toContainText("Bob's draft");
+
+  // She picks Bob among the desk's members.
+  const who = page.getByLabel("Marked or checked by");
+  await expect(who.getByRole("option", { name: bobUser.name })).toHaveCount(1);
+  await who.selectOption({ label: bobUser.name });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`author=${bobUser.id}`));
+  await expect(results.getByRole("link")).toHaveCount(1);
+  await expect(results.getByRole("link")).toContainText(first);
+  await expect(results).not.toContainText(second);
+  await expect(results).not.toContainText("Bob's draft");
+  await results.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.id}\\?claim=${bobsClaim.id}`));
+
+  // "Me" finds her own claim only.
+  await page.goto(`/search?q=${tag}&author=${bobUser.id}`);
+  await expect(page.getByLabel("Marked or checked by")).toHaveValue(bobUser.id);
+  await page.getByLabel("Marked or checked by").selectOption({ label: "Me" });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(results.getByRole("link")).toHaveCount(1);
+  await expect(results.getByRole("link")).toContainText(second);
+});

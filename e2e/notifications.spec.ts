@@ -78,3 +78,22 @@ test("notification settings turn a kind off", async ({ page, desk }) => {
   const settings = (await (await page.request.get("/api/account/notification-settings")).json()) as { kinds: Record<string, boolean> };
   expect(settings.kinds.review).toBe(false);
 });
+
+test("notification settings choose how notifications come by email", async ({ page, desk }) => {
+  await desk.signIn(page, await desk.user());
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Notifications" });
+  const email = section.getByRole("group", { name: "Email" });
+  // The end-to-end desk has no mail server: the choice is kept for when it has one.
+  await expect(email.getByText("This desk sends no email yet")).toBeVisible();
+  await expect(email.getByRole("radio", { name: /Immediately/ })).toBeChecked();
+  await email.getByRole("radio", { name: /Hourly digest/ }).check();
+  await section.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(section.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Notifications" }).getByRole("radio", { name: /Hourly digest/ })).toBeChecked();
+  const settings = (await (await page.request.get("/api/account/notification-settings")).json()) as { email: string };
+  expect(settings.email).toBe("hourly");
+  const results = await new AxeBuilder({ page }).include('section[aria-labelledby="notifications-heading"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations).toEqual([]);
+});

@@ -17,10 +17,13 @@
  *   9. triage: suggestions on the held-out labelled articles, and scoring a 20,000-word article
  *  10. desk memory: "checked before" quality on bench/data/matching.json against plain
  *      ts_rank; GET /api/search and GET /api/claims/:id/matches on generated articles and claims
+ *  14. notification fan-out: reply p95 in threads with 20 people to notify against threads
+ *      with none, same run and concurrency (scripts/bench/fanout.ts; runs before line 8)
  *
  * Options: `--only=1,5` runs some lines only (data set-up always runs; the results then go to
  * bench/tmp/results-partial.json); `--seconds=N` sets the length of each HTTP load (default 5);
- * `--live-seconds=N` sets how long line 8 writes (default 20);
+ * `--live-seconds=N` sets how long line 8 writes (default 20); `--page-loads=N` how many loads of each
+ * article page line 6 takes the median of (default 3; more on a busy machine);
  * `--memory-articles=N` sets how many generated articles (50 claims each) line 10 measures speed on
  * (default 2,000, i.e. 100,000 claims); `--cpu-prof=DIR` writes V8 CPU profiles into DIR (open them in Chromium's DevTools): the app
  * server's when it stops, and the browser's for one load of each article page (line 6).
@@ -76,7 +79,8 @@ const MEMORY_CLAIMS_PER_ARTICLE = 50;
 const MEMORY_REQUESTS = 400;
 const PG_SECONDS = 3;
 const ANCHORING_RUNS = 7;
-const PAGE_LOADS = 3;
+/** Line 6: measured loads of each article page (after one warm-up load each); the median counts. */
+const PAGE_LOADS = Number(argument("page-loads") ?? 3);
 const MB = 1_000_000;
 /** Line 8: changes per second, seconds of writing, open pages. */
 const LIVE_RATE = 5;
@@ -377,7 +381,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const needsApp = [2, 3, 4, 6, 8, 10].some(wants);
+    const needsApp = [2, 3, 4, 6, 8, 10, 14].some(wants);
     if (needsApp) await build();
 
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
@@ -685,6 +689,12 @@ async function main(): Promise<void> {
         );
       }
     }
+    if (server && wants(14)) {
+      log("14. Notification fan-out…");
+      const { fanoutLine } = await import("./bench/fanout.ts");
+      results.push(...(await fanoutLine({ origin: server.url, serverCpuMs: server.cpuMs, data, seconds: LOAD_SECONDS, log })));
+    }
+
     if (server && wants(8)) {
       log("8. Live fan-out…");
       results.push(...(await liveLine({ server, data, databaseUrl: database.url, start: startSecond, cleanup })));

@@ -6,6 +6,7 @@
  */
 import { startWorker } from "../lib/jobs/index.ts";
 import { db } from "../lib/db.ts";
+import { describeMail } from "../lib/mail/config.ts";
 
 function log(message: string): void {
   console.log(`[factdesk worker] ${message}`);
@@ -14,6 +15,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const worker = await startWorker();
   log("Working background jobs.");
+  log(describeMail());
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

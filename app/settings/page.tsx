@@ -9,6 +9,7 @@ import { ChangePassword } from "@/components/settings/change-password";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { NotificationSettings } from "@/components/settings/notification-settings";
 import { getNotificationSettings } from "@/lib/notifications/settings";
+import { mailEnabled } from "@/lib/mail/config";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,7 +26,7 @@ export default async function SettingsPage() {
       </div>
       <AccountSummary account={presentUser(actor)} />
       <ChangePassword email={actor.email} />
-      <NotificationSettings initial={notificationSettings} />
+      <NotificationSettings initial={notificationSettings} email={actor.email} mailConfigured={mailEnabled()} />
       <SignOutEverywhere />
       <AccessTokens initialTokens={tokens} origin={origin} />
     </div>

@@ -51,6 +51,13 @@ function renderNode(node: JSONContent, key: number): React.ReactNode {
       return <br key={key} />;
     case "text":
       return renderText(node, key);
+    case "mention":
+      // A person named in a rationale; the server fills in their current name as the label.
+      return (
+        <span key={key} className="mention" data-mention={typeof node.attrs?.id === "string" ? node.attrs.id : undefined}>
+          @{typeof node.attrs?.label === "string" ? node.attrs.label : "someone"}
+        </span>
+      );
     default:
       return null;
   }

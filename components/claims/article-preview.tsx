@@ -4,7 +4,6 @@ import * as React from "react";
 import type { JSONContent } from "@tiptap/core";
 import { annotateDocument, type Piece } from "@/lib/exports/annotated-document";
 import { AnnotatedBlocks, markedText } from "@/components/articles/annotated-blocks";
-import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
 import type { ClaimStatus } from "@/lib/claims/present";
 
 /** A claim as the preview draws it: where it is and its status. */
@@ -15,18 +14,13 @@ export interface PreviewClaim {
   status: ClaimStatus;
 }
 
-function claimStyle(status: ClaimStatus): React.CSSProperties {
-  const colours = CLAIM_STATUS_INFO[status];
-  return { "--claim-fill": colours.highlight, "--claim-line": colours.underline } as React.CSSProperties;
-}
-
 function Pieces({ pieces, statuses }: { pieces: readonly Piece[]; statuses: ReadonlyMap<string, ClaimStatus> }) {
   return pieces.map((piece) => {
     let content = markedText(piece);
     for (const id of [...piece.claims].reverse()) {
       const status = statuses.get(id) ?? "unchecked";
       content = (
-        <span className={`claim-highlight claim-${status}`} data-claim-id={id} style={claimStyle(status)}>
+        <span className={`claim-highlight claim-${status}`} data-claim-id={id}>
           {content}
         </span>
       );

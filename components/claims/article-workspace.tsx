@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EditorContent } from "@tiptap/react";
-import type { WorkspaceArticle } from "@/components/claims/listed-claim";
-import { claimRange } from "@/components/editor/claim-highlights";
+import { unpackWorkspaceArticle, type PackedWorkspaceArticle } from "@/components/claims/listed-claim";
+import { CLAIM_COLOUR_VARIABLES, claimRange } from "@/components/editor/claim-highlights";
 import { ArticlePreview } from "@/components/claims/article-preview";
 import { useLiveArticle } from "@/components/claims/workspace/use-live-article";
 import { useClaimPanel } from "@/components/claims/workspace/use-claim-panel";
@@ -28,18 +28,20 @@ import { SuggestionList } from "@/components/triage/suggestion-list";
  * document as a new revision, after which the claims come back re-anchored by the server (D2).
  */
 export function ArticleWorkspace({
-  initial,
+  initial: packed,
   canRevise = false,
   viewerId,
   initialClaimId = null,
 }: {
-  initial: WorkspaceArticle;
+  /** The article as the server read it, packed for the page (`packWorkspaceArticle`). */
+  initial: PackedWorkspaceArticle;
   canRevise?: boolean;
   /** The signed-in user. */
   viewerId: string;
   /** A claim to open at once (the page's `?claim=`: search, "checked before", My work, a notification). */
   initialClaimId?: string | null;
 }) {
+  const [initial] = useState(() => unpackWorkspaceArticle(packed));
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const panel = useClaimPanel(panelRef, initialClaimId);
@@ -104,6 +106,7 @@ export function ArticleWorkspace({
         ref={textRef}
         className={`relative rounded-lg border bg-surface px-6 py-4 shadow-xs sm:px-10 ${editing ? "border-accent ring-2 ring-accent/20" : "border-border"}`}
         data-editing={editing ? "true" : undefined}
+        style={CLAIM_COLOUR_VARIABLES}
       >
         <RevisionBar
           articleId={article.id}

@@ -12,7 +12,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { canonicalText } from "@/lib/anchoring";
 import { CLAIM_STATUS_INFO } from "@/lib/claims/status-labels";
-import type { ClaimStatus } from "@/lib/claims/present";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/present";
 
 /** A claim as the highlighter needs it: where it is and how to colour it. */
 export interface ClaimHighlight {
@@ -56,6 +56,18 @@ declare module "@tiptap/core" {
   }
 }
 
+/**
+ * The highlight colours of every status (lib/claims/status-labels.ts) as CSS variables, set
+ * once on an element around the text: `.claim-<status>` (app/globals.css) picks its pair, so a
+ * thousand highlights do not each carry their colours in a style attribute.
+ */
+export const CLAIM_COLOUR_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(
+  CLAIM_STATUSES.flatMap((status) => [
+    [`--claim-fill-${status}`, CLAIM_STATUS_INFO[status].highlight],
+    [`--claim-line-${status}`, CLAIM_STATUS_INFO[status].underline],
+  ]),
+);
+
 export const claimHighlightsKey = new PluginKey<HighlightState>("claimHighlights");
 
 function build(doc: ProseMirrorNode, { claims, activeId }: HighlightMeta): HighlightState {
@@ -67,7 +79,6 @@ function build(doc: ProseMirrorNode, { claims, activeId }: HighlightMeta): Highl
     const { from, to } = map.rangeToPositions(claim.start, claim.end);
     ranges.push({ id: claim.id, from, to });
     const active = claim.id === activeId;
-    const colours = CLAIM_STATUS_INFO[claim.status];
     decorations.push(
       Decoration.inline(
         from,
@@ -75,7 +86,6 @@ function build(doc: ProseMirrorNode, { claims, activeId }: HighlightMeta): Highl
         {
           class: `claim-highlight claim-${claim.status}${active ? " claim-active" : ""}`,
           "data-claim-id": claim.id,
-          style: `--claim-fill: ${colours.highlight}; --claim-line: ${colours.underline}`,
         },
         { claimId: claim.id },
       ),

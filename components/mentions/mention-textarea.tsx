@@ -1,24 +1,11 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { api } from "@/lib/api-client";
+import { loadMembers } from "@/components/mentions/members";
 import type { MemberDTO } from "@/lib/users/list-members";
 import { mentionToken } from "@/lib/mentions/tokens";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-
-/** The desk's members, loaded once per page when someone first types `@`. */
-let membersPromise: Promise<MemberDTO[]> | null = null;
-function loadMembers(): Promise<MemberDTO[]> {
-  membersPromise ??= api<{ items: MemberDTO[] }>("/api/members").then(
-    (page) => page.items,
-    (error: unknown) => {
-      membersPromise = null;
-      throw error;
-    },
-  );
-  return membersPromise;
-}
 
 /** The `@query` being typed just before the caret, if any. */
 function queryAt(text: string, caret: number): { start: number; query: string } | null {

@@ -42,10 +42,13 @@ function resultHref(result: SearchResultDTO): string {
 export function SearchView({
   initial,
   articles,
+  members,
   actorId,
 }: {
   initial: SearchParamsState;
   articles: { id: string; title: string }[];
+  /** The desk's enabled members by name, for "marked or checked by". */
+  members: { id: string; name: string }[];
   actorId: string;
 }) {
   const router = useRouter();
@@ -122,7 +125,7 @@ export function SearchView({
           </div>
           <Button type="submit">Search</Button>
         </div>
-        <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <fieldset className="grid grid-cols-2 items-end gap-3 sm:grid-cols-3">
           <legend className="sr-only">Filters</legend>
           <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-type">Type</Label>
@@ -168,6 +171,23 @@ export function SearchView({
             </Select>
           </div>
           <div className="grid min-w-0 gap-1">
+            <Label htmlFor="search-author">Marked or checked by</Label>
+            <Select id="search-author" value={form.author} onChange={set("author")}>
+              <option value="">Anyone</option>
+              <option value={actorId}>Me</option>
+              {members
+                .filter((member) => member.id !== actorId)
+                .map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              {form.author && form.author !== actorId && !members.some((member) => member.id === form.author) ? (
+                <option value={form.author}>Someone no longer on the desk</option>
+              ) : null}
+            </Select>
+          </div>
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="search-from">From</Label>
             <Input id="search-from" type="date" value={form.from} onChange={set("from")} className="min-w-0" />
           </div>
@@ -176,18 +196,9 @@ export function SearchView({
             <Input id="search-to" type="date" value={form.to} onChange={set("to")} className="min-w-0" />
           </div>
         </fieldset>
-        <label className="flex items-center gap-2 text-sm text-muted">
-          <input
-            type="checkbox"
-            checked={form.author === actorId}
-            onChange={(event) => setForm((previous) => ({ ...previous, author: event.target.checked ? actorId : "" }))}
-            className="size-4 accent-accent"
-          />
-          Only what I marked or checked
-        </label>
       </form>
 
-      <section aria-label="Results" aria-busy={state === "loading"} className="grid gap-3">
+      <section aria-label="Results" aria-busy={state === "loading"} className="grid min-w-0 gap-3">
         {state === "idle" ? (
           <p className="text-sm text-muted">
             Search every article, claim, source and verdict rationale on the desk. Press <kbd className="rounded border border-border-strong px-1 text-xs">/</kbd>{" "}
@@ -219,7 +230,7 @@ export function SearchView({
               const info = TYPE_INFO[result.type];
               const Icon = info.icon;
               return (
-                <li key={`${result.type}:${result.id}`}>
+                <li key={`${result.type}:${result.id}`} className="min-w-0">
                   <Link
                     href={resultHref(result)}
                     className="block rounded-lg border border-border bg-surface p-4 shadow-xs transition-colors hover:border-accent/40 focus-visible:outline-2 focus-visible:outline-focus"
@@ -229,7 +240,7 @@ export function SearchView({
                         <Icon aria-hidden className="size-3.5" /> {info.label}
                       </span>
                       <span aria-hidden>·</span>
-                      <span className="truncate">{result.articleTitle}</span>
+                      <span className="max-w-full truncate">{result.articleTitle}</span>
                       <span aria-hidden>·</span>
                       <span>{formatDate(result.createdAt)}</span>
                     </span>

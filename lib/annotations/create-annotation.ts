@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationDTO } from "@/lib/claims/present";
 import { CreateAnnotationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
+import { mentionablePeople, newMentionRows } from "@/lib/annotations/rationale-mentions";
 import { auditEventInsert } from "@/lib/audit/record-event";
 import { sqlTimestamp } from "@/lib/sql";
 import { changeLogCtes } from "@/lib/live/publish";
@@ -41,9 +42,13 @@ export interface CreateAnnotationOptions {
 export async function createAnnotation({ actor, claimId, input }: CreateAnnotationOptions): Promise<AnnotationDTO> {
   assertCan(actor, "annotation.create");
   const data = parseInput(CreateAnnotationInput, input);
+  const { mentions, ...fields } = storedFields(data);
+  // A mention names an enabled member of the desk; nobody is told yet (a new annotation is a
+  // draft: lib/annotations/rationale-mentions.ts).
+  const people = await mentionablePeople(db, mentions);
   const now = new Date();
   const row: AnnotationScalarsRow = {
-    ...storedFields(data),
+    ...fields,
     id: newId(),
     claimId,
     authorId: actor.id,
@@ -93,7 +98,7 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
              ${row.rationaleText}, ${sqlTimestamp(now)}, ${sqlTimestamp(now)}
       FROM claim
       RETURNING id
-    )${archived}, event AS (${event}), ${changeLogCtes({
+    )${archived}${newMentionRows(mentions)}, event AS (${event}), ${changeLogCtes({
       from: Prisma.sql`claim`,
       articleId: Prisma.sql`claim.article_id`,
       type: "annotation.created",
@@ -103,7 +108,7 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
     SELECT inserted.id FROM inserted, notified`;
   if (written.length === 0) throw new AppError("not_found", "No such claim.");
   if (archive) await enqueueArchive(archive.id);
-  return presentAnnotation(newAnnotationRow(row, actor, archive ? [archive] : []), actor);
+  return presentAnnotation(newAnnotationRow(row, actor, archive ? [archive] : [], people), actor);
 }
 
 /** The content columns of a new annotation, every one of them set; a rationale becomes its stored document and text. */
@@ -120,6 +125,7 @@ function storedFields(data: CreateAnnotationInput) {
       verdict: null,
       rationale: null,
       rationaleText: null,
+      mentions: [],
     };
   }
   const rationale = rationaleFromInput(data.rationale);
@@ -133,5 +139,6 @@ function storedFields(data: CreateAnnotationInput) {
     verdict: data.verdict,
     rationale: rationale.doc,
     rationaleText: rationale.text,
+    mentions: rationale.mentions,
   };
 }

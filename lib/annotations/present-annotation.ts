@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AnnotationDTO, AnnotationSummaryDTO } from "@/lib/claims/present";
 import { requiredApprovals } from "@/lib/settings";
+import { rationaleForReader, rationaleMentionIds } from "@/lib/annotations/rationale";
 import { annotationAbilities } from "@/lib/annotations/access";
 import { presentReply, presentReview, replySelect, reviewSelect, threadOrder } from "@/lib/reviews/present-thread";
 import { latestArchiveSelect, presentArchive, type ArchiveSummaryRow } from "@/lib/archives/present-archive";
@@ -47,6 +48,7 @@ export const annotationSelect = {
   reviews: { orderBy: threadOrder, select: reviewSelect },
   replies: { orderBy: threadOrder, select: replySelect },
   archives: latestArchiveSelect,
+  mentions: { select: { user: { select: { id: true, name: true } } } },
 } as const satisfies Prisma.AnnotationSelect;
 
 /** An annotation row as `annotationScalars` returns it. */
@@ -120,21 +122,37 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
   if (summary.kind === "source") {
     return { ...summary, ...details, excerpt: row.excerpt };
   }
+  // Mentions are stored as ids: the reader gets each person's current name.
+  const names = new Map(row.mentions.map(({ user }) => [user.id, user.name]));
+  const rationale = rationaleForReader(
+    { doc: (row.rationale ?? { type: "doc", content: [{ type: "paragraph" }] }) as JSONContent, text: row.rationaleText ?? "" },
+    names,
+  );
   return {
     ...summary,
     ...details,
-    rationale: (row.rationale ?? { type: "doc", content: [{ type: "paragraph" }] }) as JSONContent,
-    rationaleText: row.rationaleText ?? "",
+    rationale: rationale.doc,
+    rationaleText: rationale.text,
+    mentions: rationaleMentionIds(rationale.doc).flatMap((id) => {
+      const name = names.get(id);
+      return name === undefined ? [] : [{ id, name }];
+    }),
   };
 }
 
 /**
  * The row of an annotation its author has just created, as `annotationSelect` would load it,
  * without reading it back: the author is the actor, and a new annotation has no reviews and
- * no replies yet (both need it to exist first).
+ * no replies yet (both need it to exist first); `mentioned` are the people its rationale names.
  */
-export function newAnnotationRow(row: AnnotationScalarsRow, author: Actor, archives: ArchiveSummaryRow[] = []): AnnotationRow {
-  return { ...row, author: { id: author.id, name: author.name }, reviews: [], replies: [], archives };
+export function newAnnotationRow(
+  row: AnnotationScalarsRow,
+  author: Actor,
+  archives: ArchiveSummaryRow[] = [],
+  mentioned: { id: string; name: string }[] = [],
+): AnnotationRow {
+  const mentions = mentioned.map((person) => ({ user: { id: person.id, name: person.name } }));
+  return { ...row, author: { id: author.id, name: author.name }, reviews: [], replies: [], archives, mentions };
 }
 
 /** What the audit trail keeps of an annotation: its content and state, not its author's name. */

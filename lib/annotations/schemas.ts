@@ -17,7 +17,8 @@ const optionalText = (max: number, label: string) =>
 
 /**
  * A rationale: plain text (blank lines separate paragraphs) or a rich-text document, which
- * lib/annotations/rationale.ts checks against the rationale schema.
+ * lib/annotations/rationale.ts checks against the rationale schema. Either names a person as
+ * `<@userId>` in its text, or the document as a `{type: "mention", attrs: {id}}` node.
  */
 export const RationaleInput = z.union(
   [

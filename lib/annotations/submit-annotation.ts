@@ -10,6 +10,7 @@ import { AnnotationTransitionInput } from "@/lib/annotations/schemas";
 import { SUBMITTABLE_STATUSES, findOwnAnnotation, staleVersion } from "@/lib/annotations/access";
 import { annotationColumns } from "@/lib/annotations/present-annotation";
 import { transitionOwnAnnotation } from "@/lib/annotations/transition-own-annotation";
+import { notifyRationaleMentions } from "@/lib/annotations/rationale-mentions";
 
 export interface SubmitAnnotationOptions {
   actor: Actor | null;
@@ -20,7 +21,8 @@ export interface SubmitAnnotationOptions {
 
 /**
  * Submits the author's draft (or an annotation sent back for changes, as a new version): it
- * becomes visible to everyone and awaits review.
+ * becomes visible to everyone and awaits review. The people its rationale mentions are told
+ * now, in the same transaction, unless they were told before (lib/annotations/rationale-mentions.ts).
  */
 export async function submitAnnotation({ actor, annotationId, input = {} }: SubmitAnnotationOptions): Promise<AnnotationDTO> {
   assertCan(actor, "annotation.edit.own");
@@ -43,12 +45,14 @@ export async function submitAnnotation({ actor, annotationId, input = {} }: Subm
     // The reviewers who asked for changes can judge it again (one review per reviewer per
     // version), and the approvals of the round that ended no longer count.
     const newRound = before.status === "changes_requested";
-    return transitionOwnAnnotation(tx, {
+    const submitted = await transitionOwnAnnotation(tx, {
       actor,
       action: "annotation.submitted",
       claim,
       before,
       data: { status: "submitted", submittedAt: new Date(), ...(newRound ? { version: { increment: 1 } } : {}) },
     });
+    if (before.kind === "verification") await notifyRationaleMentions(tx, { actor, annotationId, claim });
+    return submitted;
   });
 }

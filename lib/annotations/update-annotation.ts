@@ -8,6 +8,7 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { lockClaim } from "@/lib/claims/lock-claim";
 import { UpdateSourceInput, UpdateVerificationInput } from "@/lib/annotations/schemas";
 import { rationaleFromInput } from "@/lib/annotations/rationale";
+import { mentionablePeople, notifyRationaleMentions, replaceMentions } from "@/lib/annotations/rationale-mentions";
 import { EDITABLE_STATUSES, findOwnAnnotation, staleVersion, statusAfterEdit } from "@/lib/annotations/access";
 import { createPendingArchive, enqueueArchive } from "@/lib/archives/request-archive";
 import { annotationColumns, annotationSelect, annotationSnapshot, presentAnnotation } from "@/lib/annotations/present-annotation";
@@ -31,13 +32,14 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
   assertCan(actor, "annotation.edit.own");
   const own = await findOwnAnnotation(actor, annotationId);
   const changes = own.kind === "source" ? sourceChanges(input) : verificationChanges(input);
-  const { version } = changes;
+  const { version, mentions } = changes;
   let archiveId: string | null = null;
   const updated = await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, own.claimId);
     const before = await tx.annotation.findUnique({ where: { id: annotationId }, select: annotationColumns });
     if (!before || before.authorId !== actor.id) throw new AppError("not_found", "No such annotation.");
     if (before.version !== version) throw staleVersion(before.version);
+    if (mentions) await mentionablePeople(tx, mentions);
     if (!EDITABLE_STATUSES.has(before.status)) {
       throw new AppError("conflict", "A rejected annotation cannot be edited. Add a new annotation instead.");
     }
@@ -64,6 +66,11 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
     if (before.kind === "source" && typeof changes.data.url === "string" && changes.data.url !== before.url) {
       archiveId = await createPendingArchive(tx, annotationId, changes.data.url);
     }
+    if (mentions) {
+      await replaceMentions(tx, annotationId, mentions);
+      // An edit of an annotation in review shows it to everyone at once: newly mentioned people are told now.
+      await notifyRationaleMentions(tx, { actor, annotationId, claim });
+    }
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
     await finishAnnotationChange(tx, {
       actor,
@@ -80,7 +87,12 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
   return updated;
 }
 
-type Changes = { version: number; data: Prisma.AnnotationUpdateManyMutationInput };
+type Changes = {
+  version: number;
+  data: Prisma.AnnotationUpdateManyMutationInput;
+  /** The people a new rationale mentions; undefined when the rationale is unchanged. */
+  mentions?: string[];
+};
 
 function sourceChanges(input: unknown): Changes {
   const { version, kind: _kind, ...fields } = parseInput(UpdateSourceInput, input);
@@ -96,5 +108,6 @@ function verificationChanges(input: unknown): Changes {
       ...(verdict !== undefined ? { verdict } : {}),
       ...(stored ? { rationale: stored.doc, rationaleText: stored.text } : {}),
     },
+    ...(stored ? { mentions: stored.mentions } : {}),
   };
 }

@@ -96,10 +96,15 @@ export interface SourceAnnotationDTO extends AnnotationBase {
 export interface VerificationAnnotationDTO extends AnnotationBase {
   kind: "verification";
   verdict: Verdict;
-  /** Rich text (a small ProseMirror document: paragraphs, bold, italic, links, lists). */
+  /**
+   * Rich text (a small ProseMirror document: paragraphs, bold, italic, links, lists, and
+   * `mention` nodes whose `id` is a user's id and `label` their current name).
+   */
   rationale: JSONContent;
-  /** The same rationale as plain text. */
+  /** The same rationale as plain text, a mention written as `@Name`. */
   rationaleText: string;
+  /** The people the rationale mentions, by their current names, in order of first mention. */
+  mentions: PersonDTO[];
 }
 
 export type AnnotationDTO = SourceAnnotationDTO | VerificationAnnotationDTO;

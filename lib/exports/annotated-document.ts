@@ -205,6 +205,13 @@ function collectPieces(blocks: readonly Block[], into: Piece[]): Piece[] {
   return into;
 }
 
+/** The document's canonical text, as `annotateDocument` rebuilds it (no claims, no blocks kept). */
+export function documentText(doc: JSONContent): string {
+  const walker = new Walker();
+  walker.blocks(doc.content);
+  return walker.text;
+}
+
 /**
  * Lays `claims` over the document. With `expectedText` (a published version), throws
  * DocumentMismatchError when the document's canonical text is not `expectedText` or a claim

@@ -147,7 +147,7 @@ function blocksHtml(blocks: readonly Block[], markup: ReadonlyMap<string, ClaimM
     .join("\n");
 }
 
-/** A rationale document (paragraphs, emphasis, links, lists) as HTML. */
+/** A rationale document (paragraphs, emphasis, links, lists, mentioned people) as HTML. */
 export function rationaleHtml(doc: JSONContent): string {
   const render = (node: JSONContent): string => {
     const children = (node.content ?? []).map(render).join("");
@@ -164,6 +164,9 @@ export function rationaleHtml(doc: JSONContent): string {
         return `<li>${children}</li>`;
       case "hardBreak":
         return "<br>";
+      case "mention":
+        // The name the person had when the version was published (lib/versions/load-publishable.ts).
+        return `<span class="mention">@${e(typeof node.attrs?.label === "string" ? node.attrs.label : "someone")}</span>`;
       case "text": {
         let content = e(node.text ?? "");
         for (const mark of node.marks ?? []) {

@@ -7,9 +7,14 @@ import type { AppJobSpecs } from "@/lib/jobs/registry";
 import { archiveSource } from "@/lib/archives/archive-source";
 import { refitTriageNightly } from "@/lib/triage/refit";
 import { notifyDueSoonJob } from "@/lib/assignments/due-soon";
+import { sendEmailDigest, sendNotificationEmail } from "@/lib/mail/deliver";
+import { sweepNotificationEmailJob } from "@/lib/mail/sweep";
 
 export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
   "archive-source": archiveSource,
   "refit-triage": refitTriageNightly,
   "notify-due-soon": notifyDueSoonJob,
+  "email-notification": sendNotificationEmail,
+  "email-digest": sendEmailDigest,
+  "email-sweep": sweepNotificationEmailJob,
 };

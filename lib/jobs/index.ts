@@ -8,6 +8,7 @@
  */
 import { JobQueue, type EnqueueOptions, type JobData, type JobName, type WorkerHandle } from "@/lib/jobs/queue";
 import { JOB_SPECS, type AppJobSpecs } from "@/lib/jobs/registry";
+import type { Tx } from "@/lib/db";
 
 export type AppJobName = JobName<AppJobSpecs>;
 export type { EnqueueOptions, WorkerHandle };
@@ -23,6 +24,25 @@ export function appQueue(): JobQueue<AppJobSpecs> {
 /** Adds a job of the app's registry; resolves with its id (null when a queued singleton already exists). */
 export function enqueue<N extends AppJobName>(name: N, data: JobData<AppJobSpecs, N>, options?: EnqueueOptions): Promise<string | null> {
   return appQueue().enqueue(name, data, options);
+}
+
+/**
+ * Adds a job inside the open transaction `tx`: it is stored when `tx` commits and never when it
+ * rolls back, so a worker cannot look for rows that do not exist (yet), and a crash between
+ * the commit and the enqueue cannot lose it.
+ */
+export function enqueueInTransaction<N extends AppJobName>(
+  tx: Tx,
+  name: N,
+  data: JobData<AppJobSpecs, N>,
+  options: Omit<EnqueueOptions, "db"> = {},
+): Promise<string | null> {
+  const executeSql = async (text: string, values: unknown[] = []) => ({
+    // pg-boss's own fixed statement, with the job as a bound parameter ($1): nothing is spliced in.
+    // eslint-disable-next-line no-restricted-syntax
+    rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+  });
+  return appQueue().enqueue(name, data, { ...options, db: { executeSql } });
 }
 
 /** Runs every job of the registry in this process until `stop()`. */

@@ -27,6 +27,12 @@ export interface JobSpec<S extends z.ZodType = z.ZodType> {
   retryDelayMaxSeconds?: number;
   /** A run longer than this is taken as lost (its worker died) and retried (default 300). */
   expireInSeconds?: number;
+  /**
+   * A running job's worker proves it is alive this often (every half of it); a job whose worker
+   * fell silent this long (killed, its machine gone) is retried at the next check, long before
+   * `expireInSeconds`. At least 10; default off.
+   */
+  heartbeatSeconds?: number;
   /** Jobs of this kind one worker process runs at the same time (default 4). */
   concurrency?: number;
   /**
@@ -60,6 +66,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** Higher runs first (default 0). */
   priority?: number;
+  /**
+   * Insert the job through this connection, inside its open transaction: the job then exists
+   * exactly when the transaction commits (`enqueueInTransaction` in lib/jobs).
+   */
+  db?: SqlExecutor;
+}
+
+/** A connection inside an open transaction, as pg-boss wants it. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface QueueConnection {
@@ -69,6 +85,11 @@ export interface QueueConnection {
   max?: number;
   /** Poll interval of the workers, in seconds (default 2; at least 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * How often a worker checks for lost jobs (expired, or silent past `heartbeatSeconds`), in
+   * seconds (default 60). Tests shorten it.
+   */
+  monitorIntervalSeconds?: number;
 }
 
 export interface WorkerHandle {
@@ -85,6 +106,7 @@ function queueOptionsOf(spec: JobSpec) {
     retryDelayMax: spec.retryDelayMaxSeconds ?? DEFAULTS.retryDelayMaxSeconds,
     retryBackoff: true,
     expireInSeconds: spec.expireInSeconds ?? DEFAULTS.expireInSeconds,
+    ...(spec.heartbeatSeconds !== undefined ? { heartbeatSeconds: spec.heartbeatSeconds } : {}),
   };
 }
 
@@ -126,6 +148,9 @@ export class JobQueue<T extends JobSpecs> {
         supervise: options.supervise,
         // Likewise only workers send the jobs of cron schedules.
         schedule: options.supervise,
+        ...(this.connection.monitorIntervalSeconds !== undefined
+          ? { monitorIntervalSeconds: this.connection.monitorIntervalSeconds, superviseIntervalSeconds: this.connection.monitorIntervalSeconds }
+          : {}),
       });
       boss.on("error", (error: Error) => log(`error: ${error.message}`));
       await boss.start({ attempts: 3 });
@@ -158,6 +183,7 @@ export class JobQueue<T extends JobSpecs> {
     if (options.startAfter !== undefined) send.startAfter = options.startAfter;
     if (options.singletonKey !== undefined) send.singletonKey = options.singletonKey;
     if (options.priority !== undefined) send.priority = options.priority;
+    if (options.db !== undefined) send.db = options.db;
     return boss.send(name, parsed as object, send);
   }
 

@@ -41,6 +41,41 @@ export const JOB_SPECS = {
     concurrency: 1,
     cron: "*/15 * * * *",
   },
+  /**
+   * The mail about one notification, for someone whose email is immediate
+   * (lib/mail/deliver.ts). Queued in the transaction that writes the notification. A mail
+   * server that is down is tried again after about 10 s, 20 s, 40 s… up to 30 minutes apart,
+   * for about three hours; the sweep below queues it again after that, for up to a day.
+   * A worker that dies mid-send misses its heartbeats and the job is retried at once.
+   */
+  "email-notification": {
+    data: z.strictObject({ notificationId: z.string().min(1).max(64) }),
+    retryLimit: 12,
+    retryDelaySeconds: 10,
+    retryDelayMaxSeconds: 1800,
+    expireInSeconds: 300,
+    heartbeatSeconds: 10,
+    concurrency: 2,
+  },
+  /** The hourly mail of someone whose email is hourly: what was pending before `until` (a full hour). */
+  "email-digest": {
+    data: z.strictObject({ userId: z.string().min(1).max(64), until: z.iso.datetime() }),
+    retryLimit: 12,
+    retryDelaySeconds: 10,
+    retryDelayMaxSeconds: 1800,
+    expireInSeconds: 300,
+    heartbeatSeconds: 10,
+    concurrency: 2,
+  },
+  /** Every 5 minutes: queues the hourly digests when the hour has turned, and re-queues lost mails (lib/mail/sweep.ts). */
+  "email-sweep": {
+    data: z.strictObject({}),
+    retryLimit: 1,
+    retryDelaySeconds: 60,
+    expireInSeconds: 240,
+    concurrency: 1,
+    cron: "*/5 * * * *",
+  },
 } satisfies JobSpecs;
 
 export type AppJobSpecs = typeof JOB_SPECS;

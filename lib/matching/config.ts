@@ -17,14 +17,20 @@ export const MATCHING = {
   minSharedTerms: 2,
   /** How many matches a claim shows at most. */
   maxMatches: 5,
-  /** How many candidates PostgreSQL hands the re-ranker. */
-  textCandidates: 60,
+  /**
+   * How many candidates PostgreSQL hands the re-ranker (best `ts_rank` first). Each costs the
+   * re-ranker a tokenisation; on the labelled set among 100,000 other claims, MAP@5 and the
+   * unrelated share were the same with 20, 30 and 60.
+   */
+  textCandidates: 30,
   /**
    * Candidates are claims sharing one of the claim's rarer search words: words are taken,
    * rarest first, while the claims holding them add up to at most this many (and at least
    * the two rarest), so the database ranks a bounded number of rows on any size of desk.
+   * Each row is a random heap read and a `ts_rank`: 500 takes about 1.3 ms on 100,000 claims
+   * where 2,000 took 3; the labelled set among them ranked the same with 250 to 2,000.
    */
-  candidateRowBudget: 2_000,
+  candidateRowBudget: 500,
   /** Extra weight of a term by what it is: facts weigh more than common words. */
   boost: { number: 3, entity: 2, word: 1 },
   /** BM25's term saturation and length normalisation. */

@@ -11,6 +11,7 @@ import { iso } from "@/lib/articles/present";
 import type { SnapshotArchive, SnapshotArticle, SnapshotClaimInput, SnapshotRevision } from "@/lib/versions/snapshot";
 import { archiveCopyPath, latestArchiveSelect, type ArchiveSummaryRow } from "@/lib/archives/present-archive";
 import { publicOrigin } from "@/lib/settings";
+import { rationaleForReader } from "@/lib/annotations/rationale";
 
 /**
  * The copy a version cites for a source: the newest attempt, when it is a finished copy of the
@@ -29,6 +30,18 @@ export interface Publishable {
   claims: SnapshotClaimInput[];
   /** The newest published version's number, 0 before the first. */
   latestNumber: number;
+}
+
+/** A rationale with its mentions written as the people's names of today. */
+function publishedRationale(
+  rationale: unknown,
+  rationaleText: string | null,
+  mentions: { user: { id: string; name: string } }[],
+): { rationale: JSONContent | null; rationaleText: string | null } {
+  if (rationale === null || rationaleText === null) return { rationale: (rationale ?? null) as JSONContent | null, rationaleText };
+  const names = new Map(mentions.map(({ user }) => [user.id, user.name]));
+  const read = rationaleForReader({ doc: rationale as JSONContent, text: rationaleText }, names);
+  return { rationale: read.doc, rationaleText: read.text };
 }
 
 /** The article's current revision and its claims; `not_found` when there is no such article. */
@@ -84,6 +97,7 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
           createdAt: true,
           author: { select: { id: true, name: true } },
           archives: latestArchiveSelect,
+          mentions: { select: { user: { select: { id: true, name: true } } } },
         },
       },
     },
@@ -103,10 +117,12 @@ export async function loadPublishable(client: Tx | typeof db, articleId: string)
     claims: claims.map((claim) => ({
       ...claim,
       createdAt: claim.createdAt.toISOString(),
-      annotations: claim.annotations.map(({ archives, ...annotation }) => ({
+      annotations: claim.annotations.map(({ archives, mentions, ...annotation }) => ({
         ...annotation,
         archive: annotation.kind === "source" ? citedArchive(archives, annotation.url, origin) : null,
-        rationale: (annotation.rationale ?? null) as JSONContent | null,
+        // A version keeps the names of the people a rationale mentions as they were when it was
+        // published, like everything else in it: its exports never carry a `<@userId>`.
+        ...publishedRationale(annotation.rationale, annotation.rationaleText, mentions),
         author: { id: annotation.author.id, name: annotation.author.name },
         createdAt: annotation.createdAt.toISOString(),
       })),

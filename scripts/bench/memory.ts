@@ -188,22 +188,26 @@ export async function generateMemoryData({
       const doc = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
       articleRows.push({ id: articleId, title: `Generated ${index + 1}: ${sentences[0]?.slice(0, 60) ?? ""}`, revisionId, text, doc });
     }
-    await db.$transaction([
-      db.$executeRaw`
-        INSERT INTO articles (id, title, language, created_at, updated_at)
-        SELECT id, title, 'en', now(), now() FROM unnest(${articleRows.map((row) => row.id)}::text[], ${articleRows.map((row) => row.title)}::text[]) AS t(id, title)`,
-      db.$executeRaw`
-        INSERT INTO article_revisions (id, article_id, number, doc, text, created_at)
-        SELECT rid, aid, 1, doc::jsonb, text, now()
-        FROM unnest(${articleRows.map((row) => row.revisionId)}::text[], ${articleRows.map((row) => row.id)}::text[],
-                    ${articleRows.map((row) => row.doc)}::text[], ${articleRows.map((row) => row.text)}::text[]) AS t(rid, aid, doc, text)`,
-      db.$executeRaw`
-        INSERT INTO claims (id, article_id, revision_id, exact, prefix, suffix, start, "end", created_by_id, created_at, updated_at)
-        SELECT id, aid, rid, exact, '', '', s, e, ${authorId}, now(), now()
-        FROM unnest(${claimRows.map((row) => row.id)}::text[], ${claimRows.map((row) => row.articleId)}::text[],
-                    ${claimRows.map((row) => row.revisionId)}::text[], ${claimRows.map((row) => row.exact)}::text[],
-                    ${claimRows.map((row) => row.start)}::int[], ${claimRows.map((row) => row.end)}::int[]) AS t(id, aid, rid, exact, s, e)`,
-    ]);
+    await db.$transaction(
+      [
+        db.$executeRaw`
+          INSERT INTO articles (id, title, language, created_at, updated_at)
+          SELECT id, title, 'en', now(), now() FROM unnest(${articleRows.map((row) => row.id)}::text[], ${articleRows.map((row) => row.title)}::text[]) AS t(id, title)`,
+        db.$executeRaw`
+          INSERT INTO article_revisions (id, article_id, number, doc, text, created_at)
+          SELECT rid, aid, 1, doc::jsonb, text, now()
+          FROM unnest(${articleRows.map((row) => row.revisionId)}::text[], ${articleRows.map((row) => row.id)}::text[],
+                      ${articleRows.map((row) => row.doc)}::text[], ${articleRows.map((row) => row.text)}::text[]) AS t(rid, aid, doc, text)`,
+        db.$executeRaw`
+          INSERT INTO claims (id, article_id, revision_id, exact, prefix, suffix, start, "end", created_by_id, created_at, updated_at)
+          SELECT id, aid, rid, exact, '', '', s, e, ${authorId}, now(), now()
+          FROM unnest(${claimRows.map((row) => row.id)}::text[], ${claimRows.map((row) => row.articleId)}::text[],
+                      ${claimRows.map((row) => row.revisionId)}::text[], ${claimRows.map((row) => row.exact)}::text[],
+                      ${claimRows.map((row) => row.start)}::int[], ${claimRows.map((row) => row.end)}::int[]) AS t(id, aid, rid, exact, s, e)`,
+      ],
+      // 2,500 claims and their search documents per batch: on a busy machine that takes longer than Prisma's default 5 s.
+      { timeout: 120_000, maxWait: 30_000 },
+    );
     if ((first / BATCH) % 10 === 9) log(`  ${Math.min(articles, first + BATCH)} of ${articles} articles…`);
   }
   await db.$executeRaw`ANALYZE articles, article_revisions, claims, annotations`;

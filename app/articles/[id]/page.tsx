@@ -6,7 +6,7 @@ import { getArticle } from "@/lib/articles/get-article";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
-import { workspaceArticle } from "@/components/claims/listed-claim";
+import { packWorkspaceArticle } from "@/components/claims/listed-claim";
 import { can } from "@/lib/auth/policy";
 import { listVersions } from "@/lib/versions/version-history";
 import { versionPath } from "@/lib/versions/urls";
@@ -65,7 +65,7 @@ export default async function ArticlePage({
       <ArticleWorkspace
         // A notification or My work may open another claim of the same article: start afresh on it.
         key={typeof claim === "string" ? claim : ""}
-        initial={workspaceArticle(article)}
+        initial={packWorkspaceArticle(article)}
         canRevise={can(actor, "article.revise")}
         viewerId={actor.id}
         initialClaimId={typeof claim === "string" ? claim : null}

@@ -99,8 +99,13 @@ export const VerificationAnnotation = z
     ...annotationBase,
     kind: z.literal("verification"),
     verdict: Verdict,
+    // A mentioned person is an inline `mention` node: `attrs.id` their user id, `attrs.label` their current name.
     rationale: RichTextDocument,
-    rationaleText: z.string().meta({ description: "The rationale as plain text." }),
+    rationaleText: z.string().meta({ description: "The rationale as plain text; a mentioned person is written `@Name`, by their current name." }),
+    mentions: z.array(Person).meta({
+      description:
+        "The people the rationale mentions, by their current names, in order of first mention. In `rationale` each is an inline `mention` node: `attrs.id` their user id, `attrs.label` their current name (null for someone no longer on the desk).",
+    }),
   })
   .meta({ id: "VerificationAnnotation" });
 

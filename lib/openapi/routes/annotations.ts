@@ -18,7 +18,8 @@ export const routes: RouteDoc[] = [
     method: "post",
     path: "/api/claims/{id}/annotations",
     summary: "Add a source or a verification to a claim",
-    description: "A new annotation starts as the caller's draft, visible to nobody else until submitted.",
+    description:
+      "A new annotation starts as the caller's draft, visible to nobody else until submitted. A verification's rationale may mention people (`<@userId>` in text, or `mention` nodes); they are told when it is submitted, not while it is a draft.",
     tags: ["Annotations"],
     access: "session",
     params: ClaimIdParams,
@@ -26,7 +27,7 @@ export const routes: RouteDoc[] = [
     responses: {
       201: { description: "The new draft.", schema: Annotation },
       404: { description: "No such claim." },
-      422: { description: "The rationale document is not one the editor accepts." },
+      422: { description: "The rationale document is not one the editor accepts, or it mentions someone who is not an enabled member of the desk." },
     },
   }),
   routeDoc({
@@ -45,7 +46,8 @@ export const routes: RouteDoc[] = [
     method: "patch",
     path: "/api/annotations/{id}",
     summary: "Edit one's own annotation",
-    description: "Send the fields to change and the `version` you edited. An edit of a submitted annotation sends it back to draft.",
+    description:
+      "Send the fields to change and the `version` you edited. A draft stays a draft; an edit of an annotation in review, approved or sent back sends it to review again as `submitted`. People a new rationale mentions are told at once when the annotation is past draft.",
     tags,
     access: "session",
     params: AnnotationIdParams,
@@ -55,7 +57,7 @@ export const routes: RouteDoc[] = [
       403: { description: "Not the caller's annotation." },
       404: { description: "No such annotation, or someone else's draft." },
       409: { description: stale },
-      422: { description: "The rationale document is not one the editor accepts." },
+      422: { description: "The rationale document is not one the editor accepts, or it mentions someone who is not an enabled member of the desk." },
     },
   }),
   routeDoc({
@@ -75,7 +77,8 @@ export const routes: RouteDoc[] = [
     method: "post",
     path: "/api/annotations/{id}/submit",
     summary: "Send one's own draft to review",
-    description: "Optionally with the `version` the author saw, to refuse a stale click.",
+    description:
+      "Optionally with the `version` the author saw, to refuse a stale click. The people a verification's rationale mentions are notified now, each once per annotation.",
     tags,
     access: "session",
     params: AnnotationIdParams,

@@ -50,7 +50,9 @@ export const routes: RouteDoc[] = [
     method: "put",
     path: "/api/account/notification-settings",
     summary: "Change the caller's notification settings",
-    description: "Replaces them whole: `{kinds: {mention, reply, review, assignment}, email: immediate | hourly | off}`.",
+    description:
+      "Replaces them whole: `{kinds: {mention, reply, review, assignment, due, reverification, published}, email: immediate | hourly | off}`. " +
+      "`email` applies when the desk has a mail server (`SMTP_URL`): one mail per notification, one digest at each full hour, or none.",
     tags,
     access: "session",
     body: NotificationSettingsInput,
