@@ -107,6 +107,15 @@ test("an editor publishes a verified version; a signed-out visitor reads it and 
   const mark = visitor.locator(`mark#claim-${claim.id}`);
   await expect(mark).toHaveText(CLAIM);
   await expect(mark).toHaveAttribute("data-finding", "mostly_true");
+  // The verdict label and the note number after the claim are drawn by CSS: named for screen
+  // readers, seen by everyone, and not part of the page's text, which stays the article's.
+  const reference = visitor.getByRole("link", { name: "Note 1: Mostly true" });
+  await expect(reference).toBeVisible();
+  expect(await reference.evaluate((link) => [...link.children].map((child) => getComputedStyle(child, "::before").content))).toEqual([
+    '"Mostly true"',
+    '"1"',
+  ]);
+  await expect(visitor.getByTestId("published-article")).not.toContainText("Mostly true");
   const note = visitor.locator(`#note-${claim.id}`);
   await expect(note).toContainText("Mostly true");
   await expect(note).toContainText("152,000 vehicles");
@@ -145,6 +154,22 @@ test("an editor publishes a verified version; a signed-out visitor reads it and 
       const scripts = text.match(/<script\b[^>]*>/gi) ?? [];
       expect(scripts).toEqual(['<script type="application/ld+json">']);
       expect(text).toContain(`id="claim-${claim.id}"`);
+    }
+    if (format === "w3c") {
+      // The target a client fetches is the version's plain text, which the selectors describe.
+      type Selector = { type: string; exact?: string; start?: number; end?: number };
+      const [annotation] = (JSON.parse(text) as { first: { items: { target: { source: string; scope: string; selector: Selector[] } }[] } }).first.items;
+      expect(annotation?.target.scope).toBe(`${origin}/v/${article.id}/1`);
+      const source = await visitor.request.get(annotation?.target.source ?? "");
+      expect(source.status()).toBe(200);
+      expect(source.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(source.headers()["content-disposition"]).toBeUndefined();
+      const plain = await source.text();
+      expect(plain).toBe(TEXT);
+      const position = annotation?.target.selector.find((selector) => selector.type === "TextPositionSelector");
+      const quote = annotation?.target.selector.find((selector) => selector.type === "TextQuoteSelector");
+      expect(quote?.exact).toBe(CLAIM);
+      expect(Array.from(plain).slice(position?.start, position?.end).join("")).toBe(CLAIM);
     }
     if (format === "claimreview") {
       const [review] = JSON.parse(text) as { url: string; reviewRating: { alternateName: string } }[];

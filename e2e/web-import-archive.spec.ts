@@ -2,8 +2,10 @@
  * The web, as a desk uses it: an editor imports an article from its address, served by a
  * fixture server this test starts on 127.0.0.1 (the only host the e2e runner lets the app fetch:
  * FACTDESK_FETCH_ALLOW=127.0.0.1, FACTDESK_FETCH_PUBLIC=off); a reviewer cites a page of the same
- * server as a source and sees it archived; the copy opens as a sandboxed page without scripts.
+ * server as a source and sees it archived; the copy opens as a sandboxed page without scripts. A
+ * published version links the copy of each source it cites, and a signed-out reader opens it.
  */
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { selectWithMouse } from "./helpers";
 import { html, startFixtureServer, type FixtureServer } from "../tests/fixtures/web/server";
@@ -18,6 +20,12 @@ test.beforeAll(async () => {
     "/census",
     html(
       `<html><head><title>District census 2026</title></head><body><nav>Home</nav><article><h1>District census 2026</h1>${"<p>The census counted 1.19 million residents in the 14 districts covered by the reform, according to the statistics office's final figures released in January.</p>".repeat(3)}<script>document.cookie = "stolen=1"</script></article></body></html>`,
+    ),
+  );
+  server.route(
+    "/budget",
+    html(
+      `<html><head><title>City budget 2026</title></head><body><article><h1>City budget 2026</h1>${"<p>The council's budget sets aside 48 million for the harbour bridge repairs over three years, the finance office said when it presented the figures.</p>".repeat(3)}</article></body></html>`,
     ),
   );
 });
@@ -75,7 +83,10 @@ test("erin imports from a URL; alice cites a source there and sees it archived",
   await expect(archive).toContainText(/Archiving…|Archived/);
   await expect(archive).toContainText("Archived", { timeout: 20_000 });
 
-  const [copy] = await Promise.all([aliceContext.waitForEvent("page"), archive.getByRole("link", { name: "View archived copy" }).click()]);
+  const [copy] = await Promise.all([
+    aliceContext.waitForEvent("page"),
+    archive.getByRole("link", { name: /^Archived copy of District census 2026, .+ \(opens in a new tab\)$/ }).click(),
+  ]);
   const response = await copy.waitForLoadState().then(() => copy.reload());
   expect(response?.headers()["content-security-policy"]).toContain("sandbox");
   await expect(copy.getByText("Archived copy", { exact: true })).toBeVisible();
@@ -92,4 +103,62 @@ test("erin imports from a URL; alice cites a source there and sees it archived",
     }
   });
   expect(["", "refused"]).toContain(cookies);
+});
+
+async function post(api: APIRequestContext, origin: string, path: string, data: unknown): Promise<{ id: string }> {
+  const response = await api.post(path, { data, headers: { origin } });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return (await response.json()) as { id: string };
+}
+
+test("a published version links the archived copy of its source, and a signed-out reader opens it", async ({ desk, baseURL }) => {
+  const origin = baseURL ?? "";
+  const text = "The council will spend 48 million on the harbour bridge repairs, the mayor said.";
+  const claimed = "48 million on the harbour bridge repairs";
+  const erin = await desk.page(await desk.user("editor"));
+  const article = await post(erin.request, origin, "/api/articles", { title: `Bridge repairs ${Date.now().toString(36)}`, text });
+  const alice = await desk.page(await desk.user("reviewer"));
+  const start = text.indexOf(claimed);
+  const claim = await post(alice.request, origin, `/api/articles/${article.id}/claims`, { exact: claimed, start, end: start + claimed.length, revision: 1 });
+  const source = await post(alice.request, origin, `/api/claims/${claim.id}/annotations`, {
+    kind: "source",
+    url: `${server.origin}/budget`,
+    title: "City budget 2026",
+    stance: "supports",
+  });
+  const verdict = await post(alice.request, origin, `/api/claims/${claim.id}/annotations`, {
+    kind: "verification",
+    verdict: "true",
+    rationale: "The budget sets aside 48 million for the repairs.",
+  });
+  // The copy is taken in the background; the article's claim list carries its state too.
+  await expect
+    .poll(
+      async () => {
+        const listed = (await (await alice.request.get(`/api/articles/${article.id}`)).json()) as {
+          claims: { id: string; annotations: { id: string; archive?: { status: string } | null }[] }[];
+        };
+        return listed.claims.find((item) => item.id === claim.id)?.annotations.find((item) => item.id === source.id)?.archive?.status;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe("archived");
+  for (const annotation of [source, verdict]) await post(alice.request, origin, `/api/annotations/${annotation.id}/submit`, {});
+  const bob = await desk.page(await desk.user("reviewer"));
+  for (const annotation of [source, verdict]) {
+    await post(bob.request, origin, `/api/annotations/${annotation.id}/reviews`, { decision: "approve", comment: "Checked.", version: 1 });
+  }
+  await post(erin.request, origin, `/api/articles/${article.id}/versions`, {});
+
+  const reader = await desk.page();
+  await reader.goto(`/v/${article.id}/1`);
+  const note = reader.locator(`#note-${claim.id}`);
+  const link = note.getByRole("link", { name: /^Archived copy of City budget 2026, \d{1,2} \w+ \d{4}$/ });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveText("archived copy");
+  await link.click();
+  await expect(reader).toHaveURL(/\/api\/archives\/\w+$/);
+  await expect(reader.getByText("Archived copy", { exact: true })).toBeVisible();
+  await expect(reader.getByRole("heading", { name: "City budget 2026" })).toBeVisible();
+  await expect(reader.locator("main")).toContainText("48 million for the harbour bridge repairs");
 });

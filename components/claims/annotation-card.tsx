@@ -91,7 +91,7 @@ export function AnnotationCard({ annotation, onChanged }: { annotation: Annotati
           {annotation.excerpt ? (
             <blockquote className="border-l-2 border-border-strong pl-2 text-muted">{annotation.excerpt}</blockquote>
           ) : null}
-          <SourceArchive annotationId={annotation.id} archive={annotation.archive} />
+          <SourceArchive annotationId={annotation.id} title={annotation.title} archive={annotation.archive} />
         </div>
       ) : (
         <RichText doc={annotation.rationale} />

@@ -28,7 +28,7 @@ const BOB = { id: "user-bob", name: "Bob Keller" };
 function annotation(kind: AnnotationSummaryDTO["kind"], claimId: string, index: number): AnnotationSummaryDTO {
   const base = { id: `${claimId}-a${index}`, claimId, status: "approved" as const, version: 1, author: BOB, updatedAt: "2026-12-07T10:00:00.000Z" };
   return kind === "source"
-    ? { ...base, kind, url: "https://port.example.org/report", title: "Report", publisher: null, stance: "supports" }
+    ? { ...base, kind, url: "https://port.example.org/report", title: "Report", publisher: null, stance: "supports", archive: null }
     : { ...base, kind, verdict: "mostly_true" };
 }
 

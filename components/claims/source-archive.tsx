@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Archive, LoaderCircle, RotateCcw, TriangleAlert } from "lucide-react";
 import { api, ApiError } from "@/lib/api-client";
 import type { AnnotationDTO } from "@/lib/claims/present";
-import type { SourceArchiveDTO } from "@/lib/archives/present-archive";
+import { archivedCopyLabel, type SourceArchiveDTO } from "@/lib/archives/present-archive";
 import { formatDateTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 
@@ -14,7 +14,16 @@ const POLL_MS = 2_500;
  * The archived copy of a source's page: archiving… (checked every few seconds), archived with
  * its time and a link to the copy, or failed with the reason and a retry.
  */
-export function SourceArchive({ annotationId, archive: initial }: { annotationId: string; archive: SourceArchiveDTO | null }) {
+export function SourceArchive({
+  annotationId,
+  title,
+  archive: initial,
+}: {
+  annotationId: string;
+  /** The source's title, which the link to its copy names for screen readers. */
+  title: string;
+  archive: SourceArchiveDTO | null;
+}) {
   const [archive, setArchive] = useState<SourceArchiveDTO | null>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -81,9 +90,29 @@ export function SourceArchive({ annotationId, archive: initial }: { annotationId
             <Archive aria-hidden className="mt-0.5 size-3.5 shrink-0 text-success" />
             <span>
               Archived {formatDateTime(archive.archivedAt)} ·{" "}
-              <a href={archive.url ?? "#"} target="_blank" rel="noopener noreferrer" className="font-medium text-accent hover:underline">
+              <a
+                href={archive.url ?? "#"}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="font-medium text-accent hover:underline"
+                aria-label={`${archivedCopyLabel(title, formatDateTime(archive.archivedAt))} (opens in a new tab)`}
+              >
                 View archived copy
               </a>
+              {archive.waybackUrl ? (
+                <>
+                  {" · "}
+                  <a
+                    href={archive.waybackUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="font-medium text-accent hover:underline"
+                    aria-label={`Internet Archive copy of ${title.trim() || "the source"} (opens in a new tab)`}
+                  >
+                    Internet Archive
+                  </a>
+                </>
+              ) : null}
             </span>
           </span>
         </>

@@ -35,10 +35,15 @@ function Reference({ id, context }: { id: string; context: RenderContext }) {
       style={{ ...findingStyle(claim), textDecoration: "none" }}
       aria-label={`Note ${number}: ${finding.label}`}
     >
+      {/* The label and the number are CSS generated content, named by the link's aria-label:
+          the page's text stays the published text, which the W3C export's quotes describe. */}
       {claim.status === "unverified" ? null : (
-        <span className="ml-0.5 rounded-sm bg-[var(--t)] px-1 py-px font-semibold text-[var(--c)]">{finding.label}</span>
+        <span
+          data-label={finding.label}
+          className="ml-0.5 rounded-sm bg-[var(--t)] px-1 py-px font-semibold text-[var(--c)] before:content-[attr(data-label)]"
+        />
       )}
-      <sup className="ml-0.5 font-semibold text-accent">{number}</sup>
+      <sup data-note={number} className="ml-0.5 font-semibold text-accent before:content-[attr(data-note)]" />
     </a>
   );
 }

@@ -6,6 +6,7 @@ import { PUBLISHED_STATUS_INFO, STANCE_LABELS, VERDICT_SCALE } from "@/lib/verdi
 import { VERDICTS } from "@/lib/claims/present";
 import { formatDate } from "@/lib/format";
 import { utcDate } from "@/lib/exports/dates";
+import { archivedCopyLabel } from "@/lib/archives/present-archive";
 import { claimAnchor } from "@/lib/versions/urls";
 import { RichText } from "@/components/claims/rich-text";
 
@@ -97,7 +98,12 @@ export function VersionNotes({
                         {archiveHref && source.archive ? (
                           <span className="text-muted">
                             {" · "}
-                            <a href={archiveHref} rel="nofollow noopener" className="text-accent hover:underline">
+                            <a
+                              href={archiveHref}
+                              rel="nofollow noopener"
+                              className="text-accent hover:underline"
+                              aria-label={archivedCopyLabel(source.title, utcDate(source.archive.archivedAt))}
+                            >
                               archived copy
                             </a>{" "}
                             ({utcDate(source.archive.archivedAt)})

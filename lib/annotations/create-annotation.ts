@@ -75,7 +75,7 @@ export async function createAnnotation({ actor, claimId, input }: CreateAnnotati
   // A source is archived in the background: its pending archive row is written with it.
   const archive: ArchiveSummaryRow | null =
     row.kind === "source" && row.url
-      ? { id: newId(), url: row.url, status: "pending", archivedAt: null, sha256: null, httpStatus: null, error: null }
+      ? { id: newId(), url: row.url, status: "pending", archivedAt: null, sha256: null, httpStatus: null, error: null, waybackUrl: null }
       : null;
   const archived = archive
     ? Prisma.sql`, archive AS (

@@ -68,7 +68,10 @@ export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotat
 export type AnnotationSummaryRow = Pick<
   AnnotationColumnsRow,
   "id" | "claimId" | "kind" | "status" | "version" | "author" | "updatedAt" | "url" | "title" | "publisher" | "stance" | "verdict"
->;
+> & {
+  /** The newest archive attempt of a source (`latestArchiveSelect`): at most one row. */
+  archives: readonly ArchiveSummaryRow[];
+};
 
 /** The annotation as an article's claim list carries it (`AnnotationSummaryDTO`). */
 export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationSummaryDTO {
@@ -88,6 +91,7 @@ export function presentAnnotationSummary(row: AnnotationSummaryRow): AnnotationS
       title: row.title ?? "",
       publisher: row.publisher,
       stance: row.stance ?? "context",
+      archive: presentArchive(row.archives, row.url),
     };
   }
   return {
@@ -116,7 +120,7 @@ export function presentAnnotation(row: AnnotationRow, actor: Actor): AnnotationD
     can: annotationAbilities(actor, row),
   };
   if (summary.kind === "source") {
-    return { ...summary, ...details, excerpt: row.excerpt, archive: presentArchive(row.archives, row.url) };
+    return { ...summary, ...details, excerpt: row.excerpt };
   }
   // Mentions are stored as ids: the reader gets each person's current name.
   const names = new Map(row.mentions.map(({ user }) => [user.id, user.name]));

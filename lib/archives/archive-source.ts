@@ -6,6 +6,9 @@
  *
  * A server that is down (5xx, refused connection, time-out) is tried again with back-off; an
  * address that is refused, too large, not a page, or missing (4xx) fails at once.
+ *
+ * With `FACTDESK_WAYBACK=on`, the page's address is also submitted to the Internet Archive's
+ * Save Page Now (lib/archives/wayback.ts) and the link to its copy kept with the desk's own.
  */
 import { parseHTML } from "linkedom";
 import { db } from "@/lib/db";
@@ -15,6 +18,7 @@ import { FetchError, safeFetch, type FetchFailure } from "@/lib/net/safe-fetch";
 import { prepareWebArticleDocument } from "@/lib/articles/import/prepare-article-document";
 import { decodeHtml, extractWebArticle, MIN_ARTICLE_CHARS } from "@/lib/articles/import/extract-web-page";
 import { warcResponseRecord } from "@/lib/archives/warc";
+import { saveToWayback, waybackSettings } from "@/lib/archives/wayback";
 
 export const ARCHIVE_MAX_BYTES = 10_000_000;
 export const ARCHIVE_CONTENT_TYPES = ["text/html", "application/xhtml+xml", "text/plain"] as const;
@@ -61,6 +65,9 @@ export async function archiveSource(data: { archiveId: string }, run: JobRun): P
     }
     const { record, sha256 } = await warcResponseRecord(page);
     const { title, text } = pageText(page.body, page.charset, page.contentType, page.url);
+    // The public copy, asked for once the desk's own is in hand; its failure is kept, not raised.
+    const wayback = waybackSettings();
+    const publicCopy = wayback.enabled ? await saveToWayback(archive.url, { endpoint: wayback.endpoint, signal: run.signal }) : null;
     await db.sourceArchive.updateMany({
       where: { id: archive.id, status: "pending" },
       data: {
@@ -74,6 +81,8 @@ export async function archiveSource(data: { archiveId: string }, run: JobRun): P
         title: title?.slice(0, 1000) ?? null,
         text: text.replace(/\u0000/g, ""),
         error: null,
+        waybackUrl: publicCopy?.url ?? null,
+        waybackError: publicCopy?.error ?? null,
       },
     });
   } catch (error) {

@@ -10,10 +10,19 @@ export type SourceArchiveDTO = z.infer<typeof SourceArchiveSchema>;
 export const latestArchiveSelect = {
   orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
   take: 1,
-  select: { id: true, url: true, status: true, archivedAt: true, sha256: true, httpStatus: true, error: true },
+  select: { id: true, url: true, status: true, archivedAt: true, sha256: true, httpStatus: true, error: true, waybackUrl: true },
 } as const satisfies Prisma.Annotation$archivesArgs;
 
 export type ArchiveSummaryRow = Prisma.SourceArchiveGetPayload<{ select: (typeof latestArchiveSelect)["select"] }>;
+
+/**
+ * What a link to an archived copy says to screen readers: whose copy and when it was taken
+ * ("Archived copy of Annual traffic counts, 27 Feb 2024"), since "archived copy" alone names
+ * neither when a list holds several.
+ */
+export function archivedCopyLabel(title: string, when: string): string {
+  return `Archived copy of ${title.trim() || "the source"}, ${when}`;
+}
 
 /** Where an archived copy is served. */
 export function archiveCopyPath(archiveId: string): string {
@@ -31,5 +40,6 @@ export function presentArchive(rows: readonly ArchiveSummaryRow[], currentUrl: s
     sha256: latest.sha256,
     httpStatus: latest.httpStatus,
     error: latest.status === "failed" ? latest.error : null,
+    waybackUrl: latest.status === "archived" ? latest.waybackUrl : null,
   };
 }

@@ -59,5 +59,5 @@ export async function retryArchive({ actor, annotationId }: { actor: Actor | nul
   }
   const archiveId = await db.$transaction((tx) => createPendingArchive(tx, annotationId, url));
   await enqueueArchive(archiveId);
-  return { status: "pending", archivedAt: null, url: null, sha256: null, httpStatus: null, error: null };
+  return { status: "pending", archivedAt: null, url: null, sha256: null, httpStatus: null, error: null, waybackUrl: null };
 }

@@ -21,6 +21,7 @@ import { claimAbilities, presentClaimFields, type ClaimFieldsRow } from "@/lib/c
 import { DOCUMENT_ORDER } from "@/lib/claims/document-order";
 import { presentAnnotationSummary, type AnnotationSummaryRow } from "@/lib/annotations/present-annotation";
 import { isAnnotationVisibleTo } from "@/lib/annotations/access";
+import type { ArchiveSummaryRow } from "@/lib/archives/present-archive";
 
 /**
  * `ORDER BY` of claims in document order (lib/claims/document-order.ts), over the claims
@@ -36,7 +37,9 @@ export function documentOrderSql(alias: string): Prisma.Sql {
 
 /** The claims statement's rows: the presenters' rows, timestamps as `Date#toISOString` text. */
 type Timestamped<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
-type ClaimListRow = Timestamped<ClaimFieldsRow, "createdAt"> & { annotations: Timestamped<AnnotationSummaryRow, "updatedAt">[] };
+type ArchiveListRow = Omit<ArchiveSummaryRow, "archivedAt"> & { archivedAt: string | null };
+type AnnotationListRow = Omit<Timestamped<AnnotationSummaryRow, "updatedAt">, "archives"> & { archives: ArchiveListRow[] };
+type ClaimListRow = Timestamped<ClaimFieldsRow, "createdAt"> & { annotations: AnnotationListRow[] };
 
 /** A claim as every reader's list is made from: all of its annotations, no abilities. */
 export type StoredClaim = Omit<ClaimSummaryDTO, "can">;
@@ -46,7 +49,8 @@ const claimLists = new VersionedCache<readonly StoredClaim[]>(16);
 
 /**
  * A fingerprint of everything an article's claim list is built from: its claims, their
- * annotations and the names of people. It is made of each row's id and `xmin`, the id of the
+ * annotations, the archive attempts of its sources (an archive job completes one without
+ * touching the annotation) and the names of people. It is made of each row's id and `xmin`, the id of the
  * transaction that wrote that version of the row: an insert, update or delete by any writer
  * changes it, and a lock or a read does not. `articleId` is an SQL expression, so the
  * fingerprint can be read in the same statement as the article.
@@ -56,6 +60,10 @@ export function claimListVersion(articleId: Prisma.Sql): Prisma.Sql {
     Prisma.sql`(SELECT coalesce(md5(string_agg(t.id || ':' || t.xmin::text, ',' ORDER BY t.id)), '') FROM ${table} ${where})`;
   return Prisma.sql`${rows(Prisma.sql`claims t`, Prisma.sql`WHERE t.article_id = ${articleId}`)}
     || '/' || ${rows(Prisma.sql`annotations t JOIN claims owner ON owner.id = t.claim_id`, Prisma.sql`WHERE owner.article_id = ${articleId}`)}
+    || '/' || ${rows(
+      Prisma.sql`source_archives t JOIN annotations source ON source.id = t.annotation_id JOIN claims owner ON owner.id = source.claim_id`,
+      Prisma.sql`WHERE owner.article_id = ${articleId}`,
+    )}
     || '/' || ${rows(Prisma.sql`users t`, Prisma.empty)}`;
 }
 
@@ -100,7 +108,17 @@ export async function readStoredClaims(articleId: string, claimIds?: readonly st
         json_agg(json_build_object(
           'id', a.id, 'claimId', a.claim_id, 'kind', a.kind, 'status', a.status, 'version', a.version,
           'author', json_build_object('id', author.id, 'name', author.name), 'updatedAt', ${sqlIsoText("a.updated_at")},
-          'url', a.url, 'title', a.title, 'publisher', a.publisher, 'stance', a.stance, 'verdict', a.verdict
+          'url', a.url, 'title', a.title, 'publisher', a.publisher, 'stance', a.stance, 'verdict', a.verdict,
+          'archives', coalesce((
+            SELECT json_agg(json_build_object(
+              'id', s.id, 'url', s.url, 'status', s.status, 'archivedAt', ${sqlIsoText("s.archived_at")},
+              'sha256', s.sha256, 'httpStatus', s.http_status, 'error', s.error, 'waybackUrl', s.wayback_url
+            ))
+            FROM (
+              SELECT * FROM source_archives latest WHERE latest.annotation_id = a.id AND a.kind = 'source'
+              ORDER BY latest.requested_at DESC, latest.id DESC LIMIT 1
+            ) s
+          ), '[]'::json)
         ) ORDER BY a.created_at, a.id) AS annotations
       FROM annotations a
       JOIN claims owner ON owner.id = a.claim_id
@@ -131,7 +149,13 @@ export async function readStoredClaims(articleId: string, claimIds?: readonly st
   // Each row overrides its timestamps with a Date, as Prisma hands them to the presenters.
   const claims = rows.map((claim) => ({
     ...presentClaimFields({ ...claim, createdAt: new Date(claim.createdAt) }),
-    annotations: claim.annotations.map((annotation) => presentAnnotationSummary({ ...annotation, updatedAt: new Date(annotation.updatedAt) })),
+    annotations: claim.annotations.map((annotation) =>
+      presentAnnotationSummary({
+        ...annotation,
+        updatedAt: new Date(annotation.updatedAt),
+        archives: annotation.archives.map((archive) => ({ ...archive, archivedAt: archive.archivedAt === null ? null : new Date(archive.archivedAt) })),
+      }),
+    ),
   }));
   // Shared by every reader of this version: frozen, so that no caller can change it for the others.
   return deepFreeze(claims);

@@ -164,6 +164,8 @@ export interface SourceAnnotationSummaryDTO extends AnnotationSummaryBase {
   title: string;
   publisher: string | null;
   stance: Stance;
+  /** The archived copy of the source's current address: pending, archived or failed; null when none was requested. */
+  archive: SourceArchiveDTO | null;
 }
 
 export interface VerificationAnnotationSummaryDTO extends AnnotationSummaryBase {

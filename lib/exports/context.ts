@@ -3,7 +3,7 @@
  * its fact checks. Passed in explicitly (the route reads the environment and the request), so
  * every export stays a pure function of its inputs (D5): same snapshot and context, same bytes.
  */
-import { claimAnchor, versionUrl } from "@/lib/versions/urls";
+import { claimAnchor, versionTextUrl, versionUrl } from "@/lib/versions/urls";
 import type { VersionSnapshot } from "@/lib/versions/snapshot";
 
 export interface ExportContext {
@@ -16,6 +16,11 @@ export interface ExportContext {
 /** The public URL of the snapshot's version. */
 export function snapshotUrl(snapshot: Pick<VersionSnapshot, "articleId" | "number">, context: ExportContext): string {
   return versionUrl(context.baseUrl, snapshot.articleId, snapshot.number);
+}
+
+/** The public URL of the snapshot's text as plain text (the target of its W3C annotations). */
+export function snapshotTextUrl(snapshot: Pick<VersionSnapshot, "articleId" | "number">, context: ExportContext): string {
+  return versionTextUrl(context.baseUrl, snapshot.articleId, snapshot.number);
 }
 
 /** The public URL of a claim on the snapshot's page: the version's URL with the claim's anchor. */

@@ -225,7 +225,9 @@ describe("archived copies of sources", () => {
   it("cites the copy next to an archived source, with the day it was taken, in HTML and Markdown", () => {
     const html = exportHtml(snapshot, FIXTURE_CONTEXT);
     const archivedItem = html.match(/<li id="annotation-src-nato-efe">.*?<\/li>/)?.[0] ?? "";
-    expect(archivedItem).toContain(`<a class="archived" href="${COPY}" rel="nofollow noopener">archived copy</a> <span class="muted">(27 Feb 2024)</span>`);
+    expect(archivedItem).toContain(
+      `<a class="archived" href="${COPY}" rel="nofollow noopener" aria-label="Archived copy of NATO has no plans to send troops, 27 Feb 2024">archived copy</a> <span class="muted">(27 Feb 2024)</span>`,
+    );
     const markdown = exportMarkdown(snapshot, FIXTURE_CONTEXT);
     expect(markdown).toContain(`[archived copy](${COPY}) (27 Feb 2024)`);
   });

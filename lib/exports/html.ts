@@ -17,6 +17,7 @@ import { annotateDocument, type Block, type Piece } from "@/lib/exports/annotate
 import { claimReviews } from "@/lib/exports/claimreview";
 import { snapshotUrl, type ExportContext } from "@/lib/exports/context";
 import { utcDate, utcDateTime } from "@/lib/exports/dates";
+import { archivedCopyLabel } from "@/lib/archives/present-archive";
 import { escapeHtml, jsonForScript, safeHref } from "@/lib/exports/escape";
 import { findingOf, noteNumbers } from "@/lib/exports/findings";
 import { claimAnchor } from "@/lib/versions/urls";
@@ -50,6 +51,8 @@ function styles(): string {
     "mark.f-unverified{background:transparent;box-shadow:none;border-bottom:2px dotted var(--c)}",
     ".ref{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:.72rem;text-decoration:none;white-space:nowrap}",
     ".tag{display:inline-block;border-radius:3px;padding:0 .3rem;margin-left:.15rem;font-weight:600;color:var(--c);background:var(--t);line-height:1.45}",
+    // Labels and note numbers are drawn, not written, so the article's text is the published text.
+    ".tag::before{content:attr(data-label)}.ref sup::before{content:attr(data-note)}",
     ".notes ol{padding-left:1.5rem}",
     ".notes>ol>li{margin:0 0 1.25rem;font-size:.95rem;line-height:1.55}",
     ".notes q{font-family:Charter,'Iowan Old Style',Georgia,serif}",
@@ -77,11 +80,13 @@ function claimMarkup(snapshot: VersionSnapshot, numbers: ReadonlyMap<string, num
   for (const claim of snapshot.claims) {
     const finding = findingOf(claim);
     const number = numbers.get(claim.id) ?? 0;
-    // A claim not yet verified shows only its number: the dotted underline says the rest.
-    const tag = claim.status === "unverified" ? "" : `<span class="tag">${e(finding.label)}</span>`;
+    // A claim not yet verified shows only its number: the dotted underline says the rest. The
+    // label and the number are CSS generated content (the link's aria-label names both), so the
+    // page's text stays the published text that the W3C selectors quote.
+    const tag = claim.status === "unverified" ? "" : `<span class="tag" data-label="${e(finding.label)}"></span>`;
     markup.set(claim.id, {
       attributes: ` class="f-${finding.key}" title="${e(finding.label)}"`,
-      reference: `<a class="ref f-${finding.key}" href="#note-${e(claim.id)}" aria-label="Note ${number}: ${e(finding.label)}">${tag}<sup>${number}</sup></a>`,
+      reference: `<a class="ref f-${finding.key}" href="#note-${e(claim.id)}" aria-label="Note ${number}: ${e(finding.label)}">${tag}<sup data-note="${number}"></sup></a>`,
     });
   }
   return markup;
@@ -206,7 +211,7 @@ function noteHtml(claim: SnapshotClaim, number: number): string {
       const archiveHref = source.archive ? safeHref(source.archive.url) : null;
       const archived =
         source.archive && archiveHref
-          ? ` <a class="archived" href="${e(archiveHref)}" rel="nofollow noopener">archived copy</a> <span class="muted">(${e(utcDate(source.archive.archivedAt))})</span>`
+          ? ` <a class="archived" href="${e(archiveHref)}" rel="nofollow noopener" aria-label="${e(archivedCopyLabel(source.title, utcDate(source.archive.archivedAt)))}">archived copy</a> <span class="muted">(${e(utcDate(source.archive.archivedAt))})</span>`
           : "";
       return `<li id="annotation-${e(source.id)}">${title}${publisher} — ${e(STANCE_LABELS[source.stance])}.${excerpt}${archived} <span class="muted">(source added by ${e(source.author.name)})</span></li>`;
     });

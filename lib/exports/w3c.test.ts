@@ -18,6 +18,8 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { exportW3c } from "@/lib/exports";
 import { FIXTURE_CONTEXT, seedSnapshot } from "@/lib/exports/__fixtures__/seed-snapshot";
+import { versionTextResponse } from "@/lib/exports/respond";
+import { anchorOnText } from "@/tests/anchoring/apache-annotator";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SUITE = path.join(REPO_ROOT, "tests", "fixtures", "w3c-web-annotation-tests");
@@ -92,6 +94,7 @@ interface Annotation {
   body: { type?: string; id?: string; purpose?: string; value?: string }[];
   target: {
     source: string;
+    scope: string | string[];
     selector: (
       | { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }
       | { type: "TextPositionSelector"; start: number; end: number }
@@ -175,14 +178,41 @@ describe("what the schemas cannot check", () => {
       expect(annotation.generated).toMatch(utc);
       expect(annotation.creator).toMatchObject({ type: "Person", name: expect.any(String) });
       expect(annotation.body.length).toBeGreaterThan(0);
-      expect(annotation.target.source).toBe(snapshot.article.url);
+    }
+  });
+});
+
+describe("the target a client fetches", () => {
+  it("names the version's plain text as source, and the public page and the original article as scope", () => {
+    for (const annotation of annotations) {
+      expect(annotation.target.source).toBe("https://desk.example.org/api/articles/article-seed/versions/1/text");
+      expect(annotation.target.scope).toEqual(["https://desk.example.org/v/article-seed/1", snapshot.article.url]);
     }
   });
 
-  it("targets the version's public page when the article has no URL of its own", () => {
+  it("scopes to the public page alone when the article has no URL of its own", () => {
     const withoutUrl = { ...snapshot, article: { ...snapshot.article, url: null } };
     const items = (JSON.parse(exportW3c(withoutUrl, FIXTURE_CONTEXT)) as typeof collection).first.items;
-    for (const annotation of items) expect(annotation.target.source).toBe("https://desk.example.org/v/article-seed/1");
+    for (const annotation of items) {
+      expect(annotation.target.source).toBe("https://desk.example.org/api/articles/article-seed/versions/1/text");
+      expect(annotation.target.scope).toBe("https://desk.example.org/v/article-seed/1");
+    }
+  });
+
+  it("anchors every annotation on the served text with Apache Annotator, by quote and by position, on the claimed words", async () => {
+    const text = new TextDecoder().decode(await versionTextResponse(new Request("https://desk.example.org/"), snapshot, FIXTURE_CONTEXT).arrayBuffer());
+    expect(text).toBe(snapshot.revision.text);
+    const claims = new Map(snapshot.claims.map((claim) => [claim.exact, claim]));
+    for (const annotation of annotations) {
+      const quote = annotation.target.selector.find((selector) => selector.type === "TextQuoteSelector");
+      const position = annotation.target.selector.find((selector) => selector.type === "TextPositionSelector");
+      if (quote?.type !== "TextQuoteSelector" || position?.type !== "TextPositionSelector") throw new Error(`${annotation.id} lacks a selector`);
+      const claim = claims.get(quote.exact);
+      if (!claim) throw new Error(`${annotation.id} quotes no claim`);
+      const anchored = await anchorOnText(text, quote, position);
+      expect(anchored.quoteMatches, annotation.id).toEqual([text.slice(claim.start, claim.end)]);
+      expect(anchored.position, annotation.id).toBe(text.slice(claim.start, claim.end));
+    }
   });
 });
 

@@ -11,17 +11,21 @@
  *   excerpt (purpose `describing`). When the version cites an archived copy of the page, that
  *   body is a SpecificResource of the page with a `TimeState`: the copy's URL as `cached` and
  *   when it was taken as `sourceDate`.
- * - Every target names the article (its original URL when known, else the version's public
- *   URL) and carries both selectors of the claim (D2): TextQuoteSelector and
- *   TextPositionSelector, on the published canonical text. The position counts Unicode code
- *   points, as the model requires (§4.2.4), converted here from the stored UTF-16 offsets.
+ * - Every target's `source` is the version's text as `text/plain`
+ *   (`/api/articles/:id/versions/:n/text`): exactly the published canonical text, the text both
+ *   selectors of the claim describe (D2), so a client that fetches the source anchors every
+ *   annotation by quote and by position. The version's public page, whose text also carries
+ *   headings, verdict labels and note numbers, is the target's `scope` (§4.2.7: the resource
+ *   that gives the text its context), followed by the article's original address when known.
+ *   TextPositionSelector counts Unicode code points, as the model requires (§4.2.4), converted
+ *   here from the stored UTF-16 offsets.
  * - Timestamps are UTC with `Z`, as stored.
  *
  * Pure: a function of the snapshot and the context (D5).
  */
 import type { SnapshotClaim, SnapshotSource, SnapshotVerification, VersionSnapshot } from "@/lib/versions/snapshot";
 import { STANCE_LABELS, VERDICT_SCALE } from "@/lib/verdicts";
-import { snapshotUrl, type ExportContext } from "@/lib/exports/context";
+import { snapshotTextUrl, snapshotUrl, type ExportContext } from "@/lib/exports/context";
 import { safeHref } from "@/lib/exports/escape";
 import { codePointOffsets } from "@/lib/exports/code-points";
 
@@ -45,8 +49,11 @@ function toCodePoints(text: string): (offset: number) => number {
 
 function target(claim: SnapshotClaim, snapshot: VersionSnapshot, context: ExportContext): JsonObject {
   const position = toCodePoints(snapshot.revision.text);
+  const page = snapshotUrl(snapshot, context);
+  const original = safeHref(snapshot.article.url);
   return {
-    source: safeHref(snapshot.article.url) ?? snapshotUrl(snapshot, context),
+    source: snapshotTextUrl(snapshot, context),
+    scope: original && original !== page ? [page, original] : page,
     selector: [
       { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
       { type: "TextPositionSelector", start: position(claim.start), end: position(claim.end) },

@@ -10,6 +10,19 @@ export function versionUrl(baseUrl: string, articleId: string, number: number): 
   return `${baseUrl.replace(/\/+$/, "")}${versionPath(articleId, number)}`;
 }
 
+/**
+ * The path of a version's text as plain text: exactly the canonical text its claims' selectors
+ * describe (D2), the representation W3C annotations of the version target.
+ */
+export function versionTextPath(articleId: string, number: number): string {
+  return `/api/articles/${encodeURIComponent(articleId)}/versions/${number}/text`;
+}
+
+/** The absolute URL of a version's plain text under `baseUrl`. */
+export function versionTextUrl(baseUrl: string, articleId: string, number: number): string {
+  return `${baseUrl.replace(/\/+$/, "")}${versionTextPath(articleId, number)}`;
+}
+
 /** The anchor of a claim on a version's page (stable across versions: claim ids do not change). */
 export function claimAnchor(claimId: string): string {
   return `claim-${claimId}`;

@@ -74,10 +74,14 @@ describe("prisma CLI through the Wasm schema engine stand-in", () => {
 
     const applied = await adminQuery(
       databaseUrl,
-      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      // In name order: a table's rows come back in no promised order without ORDER BY.
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
     );
     expect(applied.rows.map((row: { migration_name: string }) => row.migration_name)).toEqual(
-      fs.readdirSync(path.resolve(import.meta.dirname, "../../prisma/migrations")).filter((entry) => /^\d+_/.test(entry)),
+      fs
+        .readdirSync(path.resolve(import.meta.dirname, "../../prisma/migrations"))
+        .filter((entry) => /^\d+_/.test(entry))
+        .sort(),
     );
   });
 

@@ -5,7 +5,7 @@
  * in words and can be retried, and a new address is archived anew.
  */
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { appQueue } from "@/lib/jobs";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
@@ -14,6 +14,7 @@ import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
 import { retryArchive } from "@/lib/archives/request-archive";
 import { getArchiveCopy } from "@/lib/archives/get-archive-copy";
+import { readArticle } from "@/lib/articles/get-article";
 import type { SourceArchiveDTO } from "@/lib/archives/present-archive";
 import type { Actor } from "@/lib/auth/actor";
 import { html, startFixtureServer, type FixtureServer } from "@/tests/fixtures/web/server";
@@ -145,5 +146,87 @@ describe("source archives", () => {
     const unchanged = await updateAnnotation({ actor: reviewer, annotationId: source.id, input: { kind: "source", version: updated.version, title: "Renamed" } });
     expect(unchanged.kind === "source" && unchanged.archive?.status).toBe("archived");
     expect(await db.sourceArchive.count({ where: { annotationId: source.id } })).toBe(2);
+  });
+  it("carries each source's archive state in the article's claim list, as fresh as the source's own read", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    const listed = async (annotationId: string) => {
+      const { article } = await readArticle({ actor: reviewer, id: claim.articleId, ifNoneMatch: null });
+      const summary = article?.claims.find((item) => item.id === claim.id)?.annotations.find((item) => item.id === annotationId);
+      if (summary?.kind !== "source") throw new Error("the source is not in the claim list");
+      return summary.archive;
+    };
+    const own = async (annotationId: string) => {
+      const annotation = await getAnnotation({ actor: reviewer, annotationId });
+      if (annotation.kind !== "source") throw new Error("expected a source");
+      return annotation.archive;
+    };
+
+    const archived = await makeSource(reviewer, claim.id, { url: `${server.origin}/survey` });
+    await archiveOf(reviewer, archived.id, (value) => value?.status === "archived");
+    expect(await listed(archived.id)).toEqual(await own(archived.id));
+    expect(await listed(archived.id)).toMatchObject({ status: "archived", url: expect.stringMatching(/^\/api\/archives\//) });
+
+    // A failure, then a retry: the list is read (and kept) in between, and never shows an older state.
+    flakyStatus = 404;
+    const flaky = await makeSource(reviewer, claim.id, { url: `${server.origin}/flaky` });
+    await archiveOf(reviewer, flaky.id, (value) => value?.status === "failed");
+    expect(await listed(flaky.id)).toMatchObject({ status: "failed", httpStatus: 404, error: expect.stringContaining("HTTP 404") });
+    flakyStatus = 200;
+    await retryArchive({ actor: reviewer, annotationId: flaky.id });
+    expect((await listed(flaky.id))?.status).toMatch(/^(pending|archived)$/);
+    await archiveOf(reviewer, flaky.id, (value) => value?.status === "archived");
+    expect(await listed(flaky.id)).toEqual(await own(flaky.id));
+  });
+});
+
+describe("the Internet Archive's copy (FACTDESK_WAYBACK)", () => {
+  afterEach(() => {
+    delete process.env.FACTDESK_WAYBACK;
+    delete process.env.FACTDESK_WAYBACK_URL;
+  });
+
+  it("is not asked for while the setting is off, as it is by default", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/save/`;
+    const source = await makeSource(reviewer, claim.id, { url: `${server.origin}/survey` });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive?.waybackUrl).toBeNull();
+    expect(server.requests.filter((path) => path.startsWith("/save/"))).toEqual([]);
+  });
+
+  it("asks Save Page Now for the cited page and keeps the link to its copy", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK = "on";
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/save/`;
+    const address = `${server.origin}/other`;
+    const copy = `/web/20261207103000/${address}`;
+    server.route(`/save/${address}`, (_request, response) => {
+      response.writeHead(302, { location: copy });
+      response.end();
+    });
+    server.route(copy, html("<html><body><p>The Internet Archive's copy.</p></body></html>"));
+    const source = await makeSource(reviewer, claim.id, { url: address });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive?.waybackUrl).toBe(`${server.origin}${copy}`);
+    expect(server.requests).toContain(`/save/${address}`);
+    // The desk's own copy is taken all the same.
+    expect(archive).toMatchObject({ httpStatus: 200, error: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it("keeps the desk's copy when the Internet Archive fails, and the reason", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    process.env.FACTDESK_WAYBACK = "on";
+    process.env.FACTDESK_WAYBACK_URL = `${server.origin}/busy-save/`;
+    const address = `${server.origin}/survey`;
+    server.route(`/busy-save/${address}`, html("<h1>Busy</h1>", 503));
+    const source = await makeSource(reviewer, claim.id, { url: address });
+    const archive = await archiveOf(reviewer, source.id, (value) => value?.status === "archived");
+    expect(archive).toMatchObject({ status: "archived", waybackUrl: null });
+    const row = await db.sourceArchive.findUniqueOrThrow({ where: { id: archive?.url?.split("/").pop() ?? "" } });
+    expect(row.waybackError).toContain("HTTP 503");
   });
 });

@@ -126,7 +126,14 @@ describe("mentions in a rationale", () => {
     expect(inPanel).toMatchObject({ rationaleText: "Quokkafigure confirmed by @Bob After at the statistics office.", mentions: [{ id: bob.id, name: "Bob After" }] });
     expect(JSON.stringify(inPanel?.kind === "verification" ? inPanel.rationale : null)).toContain('"label":"Bob After"');
 
-    const queued = (await listReviewQueue({ actor: rita, input: { limit: 100 } })).items.find((item) => item.annotation.id === annotation.id);
+    // The queue is oldest first and shared with every other test of the run: page to the end.
+    let queued: Awaited<ReturnType<typeof listReviewQueue>>["items"][number] | undefined;
+    for (let cursor: string | null | undefined; !queued; ) {
+      const page = await listReviewQueue({ actor: rita, input: { limit: 100, ...(cursor ? { cursor } : {}) } });
+      queued = page.items.find((item) => item.annotation.id === annotation.id);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
     expect(queued?.annotation).toMatchObject({ rationaleText: "Quokkafigure confirmed by @Bob After at the statistics office." });
 
     const found = await search({ actor: rita, input: { q: "quokkafigure", type: "verdict" } });

@@ -427,7 +427,7 @@ describe("an article's progress, agreement and status counts", () => {
             author: annotation.author,
             updatedAt: annotation.updatedAt,
             ...(annotation.kind === "source"
-              ? { url: annotation.url, title: annotation.title, publisher: annotation.publisher, stance: annotation.stance }
+              ? { url: annotation.url, title: annotation.title, publisher: annotation.publisher, stance: annotation.stance, archive: annotation.archive }
               : { verdict: annotation.verdict }),
           })),
         });

@@ -263,6 +263,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   "GET /api/articles/[id]": { access: "session", onMissing: 404, owned: [{ on: "article", own: 200, others: 200 }] },
   "GET /api/articles/[id]/versions/[n]/export": { access: "public", onMissing: 404, owned: [{ on: "version", own: 200, others: 200 }] },
+  "GET /api/articles/[id]/versions/[n]/text": { access: "public", onMissing: 404, owned: [{ on: "version", own: 200, others: 200 }] },
   "GET /api/articles/[id]/versions/[n]": { access: "public", onMissing: 404, owned: [{ on: "version", own: 200, others: 200 }] },
   "GET /api/articles/[id]/versions": {
     access: "public",

@@ -132,6 +132,7 @@ export const AnnotationSummary = z
       title: z.string(),
       publisher: z.string().nullable(),
       stance: Stance,
+      archive: SourceArchiveSchema.nullable(),
     }),
     z.object({ ...annotationSummaryBase, kind: z.literal("verification"), verdict: Verdict }),
   ])

@@ -76,4 +76,24 @@ export const routes: RouteDoc[] = [
       404: { description: "No such article or version." },
     },
   }),
+  routeDoc({
+    method: "get",
+    path: "/api/articles/{id}/versions/{n}/text",
+    summary: "Read a published version's text as plain text",
+    description:
+      "Exactly the version's canonical text, the text whose selectors its W3C Web Annotations carry: every annotation's target names this address as its `source`, and its TextQuoteSelector and TextPositionSelector (in Unicode code points) describe this text. Shown inline (no download); `Link` names the version's public page (`rel=\"alternate\"; type=\"text/html\"`). The same bytes every time, with their sha256 as ETag; `If-None-Match` gets 304.",
+    tags,
+    access: "public",
+    params: VersionParams,
+    responses: {
+      200: {
+        description: "The text.",
+        contentType: "text/plain",
+        schema: z.string(),
+        headers: { ETag: "The sha256 of the body, quoted.", Link: "The version's public page, as the alternate HTML representation." },
+      },
+      304: { description: "The client already has these bytes (If-None-Match)." },
+      404: { description: "No such article or version." },
+    },
+  }),
 ];

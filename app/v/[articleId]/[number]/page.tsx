@@ -8,7 +8,8 @@ import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { getVersion } from "@/lib/versions/get-version";
 import { getVersionHistory } from "@/lib/versions/version-history";
 import { parseVersionNumber } from "@/lib/versions/schemas";
-import { diffPath, exportPath, versionPath } from "@/lib/versions/urls";
+import { diffPath, exportPath, versionPath, versionTextUrl } from "@/lib/versions/urls";
+import { publicOrigin } from "@/lib/settings";
 import { noteNumbers } from "@/lib/exports/findings";
 import { safeHref } from "@/lib/exports/escape";
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from "@/lib/exports";
@@ -39,6 +40,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return {
     title: `${version.snapshot.article.title} (verified version ${version.number})`,
     description: `Fact-checked version ${version.number}, published ${formatDate(version.publishedAt)}.`,
+    // The text alone, as the W3C annotations of this version target it.
+    alternates: { types: { "text/plain": versionTextUrl(publicOrigin(), version.articleId, version.number) } },
   };
 }
 
