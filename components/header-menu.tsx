@@ -75,11 +75,11 @@ export function HeaderMenu({ destinations, account, actions }: HeaderMenuProps) 
 
   return (
     <div ref={root} className="contents" onBlur={onBlur}>
-      {actions ? <div className="ml-auto flex items-center gap-2 md:order-2 md:ml-0">{actions}</div> : null}
+      {actions ? <div className="ml-auto flex items-center gap-2 lg:order-2 lg:ml-0">{actions}</div> : null}
       <button
         ref={button}
         type="button"
-        className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "md:hidden", !actions && "ml-auto")}
+        className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "lg:hidden", !actions && "ml-auto")}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((current) => !current)}
@@ -98,18 +98,18 @@ export function HeaderMenu({ destinations, account, actions }: HeaderMenuProps) 
         className={cn(
           "absolute inset-x-0 top-full z-40 flex-col gap-3 border-y border-border bg-surface px-4 pt-2 pb-4 shadow-md sm:px-6",
           open ? "flex" : "hidden",
-          "md:static md:z-auto md:order-1 md:flex md:min-w-0 md:flex-1 md:flex-row md:items-center md:justify-between md:gap-6 md:border-0 md:bg-transparent md:p-0 md:shadow-none",
+          "lg:static lg:z-auto lg:order-1 lg:flex lg:min-w-0 lg:flex-1 lg:flex-row lg:items-center lg:justify-between lg:gap-4 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none",
         )}
       >
-        <nav aria-label="Main" className="min-w-0 md:shrink-0">
-          <ul className="-mx-2 flex flex-col text-sm md:mx-0 md:flex-row md:items-center md:gap-4 md:whitespace-nowrap">
+        <nav aria-label="Main" className="min-w-0 lg:shrink-0">
+          <ul className="-mx-2 flex flex-col text-sm lg:mx-0 lg:flex-row lg:items-center lg:gap-3 lg:whitespace-nowrap">
             {destinations.map((destination) => (
               <li key={destination.href}>
                 <Link
                   href={destination.href}
                   aria-current={isCurrent(destination.href, pathname) ? "page" : undefined}
                   onClick={() => setOpen(false)}
-                  className="flex items-center gap-1.5 rounded-md px-2 py-2.5 text-muted hover:bg-canvas hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus aria-[current=page]:font-medium aria-[current=page]:text-ink md:px-0 md:py-1 md:hover:bg-transparent"
+                  className="flex items-center gap-1.5 rounded-md px-2 py-2.5 text-muted hover:bg-canvas hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus aria-[current=page]:font-medium aria-[current=page]:text-ink lg:px-0 lg:py-1 lg:hover:bg-transparent"
                 >
                   {destination.label}
                   {destination.badge}

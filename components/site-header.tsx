@@ -42,11 +42,11 @@ async function destinationsFor(actor: Actor): Promise<HeaderDestination[]> {
 /** Who is signed in, and the way out: at the end of the bar on wide screens, at the end of the menu on phones. */
 function Account({ actor }: { actor: Actor }) {
   return (
-    <div className="flex items-center gap-3 border-t border-border pt-3 text-sm md:min-w-0 md:border-0 md:pt-0">
+    <div className="flex items-center gap-3 border-t border-border pt-3 text-sm lg:min-w-0 lg:border-0 lg:pt-0">
       {/* On wide screens the navigation never shrinks; the name takes what room is left, at most
           a bounded width, so a long name or email is cut short instead of running over the links.
-          Below xl the role and Sign out say enough. */}
-      <span className="min-w-0 flex-1 md:hidden md:flex-initial md:text-right xl:block xl:max-w-44" title={`${actor.name} (${actor.email})`}>
+          Below xl the role and Sign out say enough; from xl the name keeps at least 4rem. */}
+      <span className="min-w-0 flex-1 lg:hidden lg:flex-initial lg:text-right xl:block xl:min-w-16 xl:max-w-44" title={`${actor.name} (${actor.email})`}>
         <span className="block truncate font-medium leading-tight" data-testid="signed-in-user">
           {actor.name}
         </span>
@@ -66,7 +66,7 @@ export async function SiteHeader() {
   const actor = await getSessionActor();
   return (
     <header className="relative border-b border-border bg-surface">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-3 px-4 sm:px-6 md:gap-6">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-3 px-4 sm:px-6 lg:gap-4">
         <Link
           href={actor ? "/articles" : "/signin"}
           aria-label="Factdesk"
@@ -75,7 +75,7 @@ export async function SiteHeader() {
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-xs font-bold text-white">
             Fd
           </span>
-          <span className="hidden sm:inline">Factdesk</span>
+          <span className="hidden sm:inline lg:hidden xl:inline">Factdesk</span>
         </Link>
         {actor ? (
           <HeaderMenu destinations={await destinationsFor(actor)} account={<Account actor={actor} />} actions={

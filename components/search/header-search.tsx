@@ -31,7 +31,7 @@ export function HeaderSearch() {
   }, [router]);
   return (
     <>
-      <form role="search" action="/search" className="relative hidden md:block">
+      <form role="search" action="/search" className="relative hidden lg:block">
         <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-subtle" />
         <input
           ref={input}
@@ -40,10 +40,10 @@ export function HeaderSearch() {
           aria-label="Search the desk"
           aria-keyshortcuts="/"
           placeholder="Search  /"
-          className="h-8 w-40 rounded-md border border-border-strong bg-surface pr-2 pl-8 text-sm text-ink placeholder:text-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus xl:w-48"
+          className="h-8 w-40 rounded-md border border-border-strong bg-surface pr-2 pl-8 text-sm text-ink placeholder:text-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus"
         />
       </form>
-      <Link href="/search" aria-label="Search" className="text-muted hover:text-ink md:hidden">
+      <Link href="/search" aria-label="Search" className="text-muted hover:text-ink lg:hidden">
         <Search aria-hidden className="size-5" />
       </Link>
     </>
