@@ -11,7 +11,7 @@ import type { ArticleChoiceDTO } from "@/lib/dashboard/article-choices";
 import { api, ApiError } from "@/lib/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Agreement, ChecksPerWeek, ClaimsByStatus, OpenWork, TimeToVerified, VerdictsByKind } from "@/components/dashboard/charts";
@@ -79,8 +79,12 @@ export function Dashboard({ articles, initial }: { articles: ArticleChoiceDTO[];
   return (
     <div className="grid gap-5">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="Dashboard filters" noValidate>
-        <DateField id="dashboard-from" label="From" value={draft.from} error={fields.from} onChange={(from) => setDraft({ ...draft, from })} />
-        <DateField id="dashboard-to" label="To" value={draft.to} error={fields.to} onChange={(to) => setDraft({ ...draft, to })} />
+        <div className="w-[calc(50%-0.375rem)] sm:w-40">
+          <Field id="dashboard-from" label="From" type="date" value={draft.from} error={fields.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+        </div>
+        <div className="w-[calc(50%-0.375rem)] sm:w-40">
+          <Field id="dashboard-to" label="To" type="date" value={draft.to} error={fields.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+        </div>
         <div className="grid min-w-0 flex-1 basis-56 gap-1.5">
           <Label htmlFor="dashboard-article">Article</Label>
           <Select
@@ -141,27 +145,6 @@ export function Dashboard({ articles, initial }: { articles: ArticleChoiceDTO[];
             <div key={index} className="h-72 animate-pulse rounded-lg border border-border bg-surface" />
           ))}
         </div>
-      ) : null}
-    </div>
-  );
-}
-
-function DateField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
-  return (
-    <div className="grid w-[calc(50%-0.375rem)] gap-1.5 sm:w-40">
-      <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        type="date"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-xs font-medium text-danger">
-          {error}
-        </p>
       ) : null}
     </div>
   );

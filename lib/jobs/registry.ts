@@ -6,6 +6,20 @@
 import { z } from "zod";
 import type { JobSpecs } from "@/lib/jobs/queue";
 
+/**
+ * How a mail is sent: a mail server that is down is tried again after about 10 s, 20 s, 40 s…
+ * up to 30 minutes apart, for about three hours; a worker that dies mid-send misses its
+ * heartbeats and the job is retried at once.
+ */
+const MAIL_DELIVERY = {
+  retryLimit: 12,
+  retryDelaySeconds: 10,
+  retryDelayMaxSeconds: 1800,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+  concurrency: 2,
+} as const;
+
 export const JOB_SPECS = {
   /** Takes the copy of a cited source's page (lib/archives/archive-source.ts). */
   "archive-source": {
@@ -55,22 +69,12 @@ export const JOB_SPECS = {
    */
   "email-notification": {
     data: z.strictObject({ notificationId: z.string().min(1).max(64) }),
-    retryLimit: 12,
-    retryDelaySeconds: 10,
-    retryDelayMaxSeconds: 1800,
-    expireInSeconds: 300,
-    heartbeatSeconds: 10,
-    concurrency: 2,
+    ...MAIL_DELIVERY,
   },
   /** The hourly mail of someone whose email is hourly: what was pending before `until` (a full hour). */
   "email-digest": {
     data: z.strictObject({ userId: z.string().min(1).max(64), until: z.iso.datetime() }),
-    retryLimit: 12,
-    retryDelaySeconds: 10,
-    retryDelayMaxSeconds: 1800,
-    expireInSeconds: 300,
-    heartbeatSeconds: 10,
-    concurrency: 2,
+    ...MAIL_DELIVERY,
   },
   /** Every 5 minutes: queues the hourly digests when the hour has turned, and re-queues lost mails (lib/mail/sweep.ts). */
   "email-sweep": {
