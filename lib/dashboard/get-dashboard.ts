@@ -26,16 +26,19 @@
  *
  * The two figures about settled claims read facts the database keeps from those audit events as
  * they are written (migration dashboard_claim_checks): `claim_checks`, one row per move to
- * verified or disputed, and `claims.first_verified_at`. Every figure reads an index alone.
+ * verified or disputed, and `claims.first_verified_at`. The desk's and a reviewer's own figures
+ * are summed from totals the database keeps per day as the desk works; one article's are counted
+ * from its rows (lib/dashboard/figures.ts).
  */
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertCan, can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { sqlTimestamp } from "@/lib/sql";
+import { sqlIsoText, sqlTimestamp } from "@/lib/sql";
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type PersonDTO, type Verdict } from "@/lib/claims/present";
 import { DashboardInput } from "@/lib/dashboard/schemas";
+import { figuresFromRows, figuresFromTotals, weeksOf, type CountedFigures, type FigureQuery } from "@/lib/dashboard/figures";
 
 /** How many overdue items the dashboard lists (the counts per assignee cover them all). */
 export const OVERDUE_LIST_LIMIT = 20;
@@ -94,6 +97,24 @@ export interface DashboardDTO {
   agreement: AgreementWeekDTO[];
 }
 
+interface OpenWorkRow {
+  id: string;
+  name: string;
+  open: number;
+  overdue: number;
+}
+
+interface OverdueRow {
+  type: "article" | "claim";
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string | null;
+  assigneeId: string;
+  assigneeName: string;
+  dueAt: string;
+}
+
 export interface GetDashboardOptions {
   actor: Actor | null;
   /** `{from?, to?, articleId?}` as the query string gives them. */
@@ -116,64 +137,17 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
   }
   const desk = can(actor, "dashboard.desk");
   const me = actor.id;
-  const from = sqlTimestamp(range.from);
-  const until = sqlTimestamp(range.until);
+  const query: FigureQuery = { from: range.from, until: range.until, articleId: range.articleId, ownerId: desk ? null : me };
   const now = new Date();
   const nowSql = sqlTimestamp(now);
   const onArticle = (column: string) => (range.articleId === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${range.articleId}`);
-  // A reviewer's claims: marked by them, assigned to them, or with work of theirs on it. The
-  // uncorrelated IN is read once into a hashed set (a correlated EXISTS under OR is run per claim).
-  const ownClaim = desk
-    ? Prisma.empty
-    : Prisma.sql`AND (c.created_by_id = ${me} OR c.assignee_id = ${me}
-        OR c.id IN (SELECT mine.claim_id FROM annotations mine WHERE mine.author_id = ${me}))`;
-  // Checks per week join the claims only to filter them (by article, or to a reviewer's own).
-  const onClaims = range.articleId !== null || !desk;
-  const weeks = Prisma.sql`generate_series(date_trunc('week', ${from}), date_trunc('week', ${until} - interval '1 millisecond'), interval '1 week') AS w(week)`;
 
-  const [, , statusRows, verdictRows, checkRows, verifiedRows, openRows, overdueRows, agreementRows] = await db.$transaction(
-    [
-      // Sorting tens of thousands of settled claims by week stays in memory (the default 4 MB spills
-      // to disk). No parallel workers: each would scan part of an index the statement reads alone in
-      // tens of milliseconds, and with several dashboards at once on a few cores they only add work.
-      db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-      db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-      db.$queryRaw<{ status: ClaimStatus; count: number }[]>`
-        SELECT c.status::text AS status, count(*)::int AS count
-        FROM claims c
-        WHERE c.created_at >= ${from} AND c.created_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
-        GROUP BY c.status`,
-      db.$queryRaw<{ verdict: Verdict; approved: number; inReview: number }[]>`
-        SELECT an.verdict::text AS verdict,
-               count(*) FILTER (WHERE an.status = 'approved')::int AS approved,
-               count(*) FILTER (WHERE an.status <> 'approved')::int AS "inReview"
-        FROM annotations an
-        ${range.articleId === null ? Prisma.empty : Prisma.sql`JOIN claims c ON c.id = an.claim_id`}
-        WHERE an.kind = 'verification' AND an.status IN ('submitted', 'changes_requested', 'approved')
-          AND an.submitted_at >= ${from} AND an.submitted_at < ${until} AND an.verdict IS NOT NULL
-          ${onArticle("c.article_id")} ${desk ? Prisma.empty : Prisma.sql`AND an.author_id = ${me}`}
-        GROUP BY an.verdict`,
-      db.$queryRaw<WeekCountDTO[]>`
-        SELECT to_char(w.week, 'YYYY-MM-DD') AS week, coalesce(settled.count, 0)::int AS count
-        FROM ${weeks}
-        LEFT JOIN (
-          SELECT s.week, count(*) AS count
-          FROM (
-            SELECT DISTINCT date_trunc('week', k.completed_at) AS week, k.claim_id
-            FROM claim_checks k ${onClaims ? Prisma.sql`JOIN claims c ON c.id = k.claim_id` : Prisma.empty}
-            WHERE k.completed_at >= ${from} AND k.completed_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
-          ) s
-          GROUP BY s.week
-        ) settled ON settled.week = w.week
-        ORDER BY w.week`,
-      db.$queryRaw<{ week: string | null; seconds: number | null; claims: number }[]>`
-        SELECT to_char(date_trunc('week', c.first_verified_at), 'YYYY-MM-DD') AS week,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_verified_at - c.created_at))::float8 AS seconds,
-               count(*)::int AS claims
-        FROM claims c
-        WHERE c.first_verified_at >= ${from} AND c.first_verified_at < ${until} ${onArticle("c.article_id")} ${ownClaim}
-        GROUP BY GROUPING SETS ((date_trunc('week', c.first_verified_at)), ())`,
-      db.$queryRaw<{ id: string; name: string; open: number; overdue: number }[]>`
+  const mine = desk ? Prisma.empty : Prisma.sql`AND w.assignee_id = ${me}`;
+  // One statement, so that every figure is of one moment (a claim verified meanwhile is not
+  // counted as a check while still in review in the claims by status).
+  const [row] = await db.$queryRaw<[CountedFigures & { openWork: OpenWorkRow[]; overdue: OverdueRow[] }]>`
+    SELECT f.*,
+      (SELECT coalesce(json_agg(o ORDER BY o.overdue DESC, o.open DESC, o.name, o.id), '[]'::json) FROM (
         SELECT u.id, u.name, count(*)::int AS open, count(*) FILTER (WHERE w.due_at < ${nowSql})::int AS overdue
         FROM (
           SELECT c.assignee_id, c.due_at FROM claims c
@@ -182,46 +156,35 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
           SELECT a.assignee_id, a.due_at FROM articles a
           WHERE a.assignee_id IS NOT NULL ${onArticle("a.id")}
         ) w JOIN users u ON u.id = w.assignee_id
-        WHERE true ${desk ? Prisma.empty : Prisma.sql`AND w.assignee_id = ${me}`}
-        GROUP BY u.id, u.name
-        ORDER BY overdue DESC, open DESC, u.name, u.id`,
-      db.$queryRaw<{ type: "article" | "claim"; id: string; articleId: string; articleTitle: string; quote: string | null; assigneeId: string; assigneeName: string; dueAt: Date }[]>`
-        SELECT w.*, u.name AS "assigneeName"
+        WHERE true ${mine}
+        GROUP BY u.id, u.name) o) AS "openWork",
+      (SELECT coalesce(json_agg(d ORDER BY d."dueAt", d.id), '[]'::json) FROM (
+        -- The earliest due first; articles and quotes only for those listed.
+        SELECT w.type, w.id, w.article_id AS "articleId", a.title AS "articleTitle", c.exact AS quote,
+               w.assignee_id AS "assigneeId", u.name AS "assigneeName", ${sqlIsoText("w.due_at")} AS "dueAt"
         FROM (
-          SELECT 'claim' AS type, c.id, c.article_id AS "articleId", a.title AS "articleTitle", c.exact AS quote,
-                 c.assignee_id AS "assigneeId", c.due_at AS "dueAt"
-          FROM claims c JOIN articles a ON a.id = c.article_id
+          SELECT 'claim' AS type, c.id, c.article_id, c.assignee_id, c.due_at FROM claims c
           WHERE c.assignee_id IS NOT NULL AND c.due_at < ${nowSql} AND c.status NOT IN ('verified', 'disputed') ${onArticle("c.article_id")}
+            ${desk ? Prisma.empty : Prisma.sql`AND c.assignee_id = ${me}`}
           UNION ALL
-          SELECT 'article', a.id, a.id, a.title, NULL, a.assignee_id, a.due_at
-          FROM articles a
+          SELECT 'article', a.id, a.id, a.assignee_id, a.due_at FROM articles a
           WHERE a.assignee_id IS NOT NULL AND a.due_at < ${nowSql} ${onArticle("a.id")}
-        ) w JOIN users u ON u.id = w."assigneeId"
-        WHERE true ${desk ? Prisma.empty : Prisma.sql`AND w."assigneeId" = ${me}`}
-        ORDER BY w."dueAt", w.id
-        LIMIT ${OVERDUE_LIST_LIMIT}`,
-      // Week by week, each an index range: cheaper than truncating every review's time to its week.
-      db.$queryRaw<{ week: string; approve: number; requestChanges: number; reject: number }[]>`
-        SELECT to_char(w.week, 'YYYY-MM-DD') AS week, d.approve, d.request_changes AS "requestChanges", d.reject
-        FROM ${weeks}
-        CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE r.decision = 'approve')::int AS approve,
-                 count(*) FILTER (WHERE r.decision = 'request_changes')::int AS request_changes,
-                 count(*) FILTER (WHERE r.decision = 'reject')::int AS reject
-          FROM reviews r
-          ${range.articleId === null ? Prisma.empty : Prisma.sql`JOIN annotations an ON an.id = r.annotation_id JOIN claims c ON c.id = an.claim_id`}
-          WHERE r.created_at >= greatest(w.week, ${from}) AND r.created_at < least(w.week + interval '1 week', ${until}) ${onArticle("c.article_id")}
-            ${desk ? Prisma.empty : Prisma.sql`AND r.reviewer_id = ${me}`}
-        ) d
-        ORDER BY w.week`,
-    ],
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-  );
-
-  const statusCounts = new Map(statusRows.map((row) => [row.status, row.count]));
-  const verdictCounts = new Map(verdictRows.map((row) => [row.verdict, row]));
-  const overall = verifiedRows.find((row) => row.week === null);
-  const verifiedByWeek = new Map(verifiedRows.filter((row) => row.week !== null).map((row) => [row.week, row]));
+            ${desk ? Prisma.empty : Prisma.sql`AND a.assignee_id = ${me}`}
+          ORDER BY due_at, id
+          LIMIT ${OVERDUE_LIST_LIMIT}
+        ) w
+        JOIN users u ON u.id = w.assignee_id
+        JOIN articles a ON a.id = w.article_id
+        LEFT JOIN claims c ON w.type = 'claim' AND c.id = w.id) d) AS overdue
+    FROM (${range.articleId === null ? figuresFromTotals(query) : figuresFromRows(query)}) f`;
+  const figures: CountedFigures = row;
+  const weeks = weeksOf(range.from, range.until);
+  const checks = new Map(figures.checks.map((row) => [row.week, row.count]));
+  const reviews = new Map(figures.reviews.map((row) => [row.week, row]));
+  const statusCounts = new Map(figures.statuses.map((row) => [row.status, row.count]));
+  const verdictCounts = new Map(figures.verdicts.map((row) => [row.verdict, row]));
+  const overall = figures.verified.find((row) => row.week === null);
+  const verifiedByWeek = new Map(figures.verified.filter((row) => row.week !== null).map((row) => [row.week, row]));
   return {
     scope: desk ? "desk" : "own",
     range: { from: range.fromDay, to: range.toDay },
@@ -232,31 +195,32 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
       approved: verdictCounts.get(verdict)?.approved ?? 0,
       inReview: verdictCounts.get(verdict)?.inReview ?? 0,
     })),
-    checksPerWeek: checkRows,
+    checksPerWeek: weeks.map((week) => ({ week, count: checks.get(week) ?? 0 })),
     timeToVerified: {
       medianHours: hours(overall?.seconds ?? null),
       claims: overall?.claims ?? 0,
-      weeks: checkRows.map(({ week }) => {
+      weeks: weeks.map((week) => {
         const row = verifiedByWeek.get(week);
         return { week, medianHours: hours(row?.seconds ?? null), claims: row?.claims ?? 0 };
       }),
     },
     openWork: {
       asOf: now.toISOString(),
-      assignees: openRows.map((row) => ({ assignee: { id: row.id, name: row.name }, open: row.open, overdue: row.overdue })),
-      overdue: overdueRows.map((row) => ({
-        type: row.type,
-        id: row.id,
-        articleId: row.articleId,
-        articleTitle: row.articleTitle,
-        quote: row.quote,
-        assignee: { id: row.assigneeId, name: row.assigneeName },
-        dueAt: row.dueAt.toISOString(),
+      assignees: row.openWork.map((person) => ({ assignee: { id: person.id, name: person.name }, open: person.open, overdue: person.overdue })),
+      overdue: row.overdue.map((item) => ({
+        type: item.type,
+        id: item.id,
+        articleId: item.articleId,
+        articleTitle: item.articleTitle,
+        quote: item.quote,
+        assignee: { id: item.assigneeId, name: item.assigneeName },
+        dueAt: item.dueAt,
       })),
     },
-    agreement: agreementRows.map((row) => {
-      const total = row.approve + row.requestChanges + row.reject;
-      return { ...row, approvalShare: total === 0 ? null : Math.round((row.approve / total) * 1000) / 1000 };
+    agreement: weeks.map((week) => {
+      const { approve, requestChanges, reject } = reviews.get(week) ?? { approve: 0, requestChanges: 0, reject: 0 };
+      const total = approve + requestChanges + reject;
+      return { week, approve, requestChanges, reject, approvalShare: total === 0 ? null : Math.round((approve / total) * 1000) / 1000 };
     }),
   };
 }

@@ -9,6 +9,7 @@ import { refitTriageNightly } from "@/lib/triage/refit";
 import { notifyDueSoonJob } from "@/lib/assignments/due-soon";
 import { sendEmailDigest, sendNotificationEmail } from "@/lib/mail/deliver";
 import { sweepNotificationEmailJob } from "@/lib/mail/sweep";
+import { compactDashboardTotalsJob } from "@/lib/dashboard/totals";
 
 export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
   "archive-source": archiveSource,
@@ -17,4 +18,5 @@ export const JOB_HANDLERS: JobHandlers<AppJobSpecs> = {
   "email-notification": sendNotificationEmail,
   "email-digest": sendEmailDigest,
   "email-sweep": sweepNotificationEmailJob,
+  "compact-dashboard-totals": compactDashboardTotalsJob,
 };
