@@ -15,6 +15,7 @@ import { claimsOnRevision, highlightsOf, useShownRevision } from "@/components/c
 import { RevisionBar } from "@/components/claims/workspace/revision-bar";
 import { MarkClaimButton } from "@/components/claims/workspace/mark-claim-button";
 import { ClaimsPanel } from "@/components/claims/workspace/claims-panel";
+import { FollowsArticle } from "@/components/claims/workspace/follows-article";
 import { selectSuggestion, suggestionSpan, useSuggestions } from "@/components/triage/use-suggestions";
 import { SuggestionList } from "@/components/triage/suggestion-list";
 
@@ -126,45 +127,47 @@ export function ArticleWorkspace({
         ) : null}
       </div>
 
-      <ClaimsPanel
-        panelRef={panelRef}
-        article={article}
-        panel={panel}
-        live={live.live}
-        loadError={live.loadError}
-        marking={{
-          saving: marking.saving,
-          error: marking.error,
-          onSubmit: (claimant) => void marking.save(editor, claimant),
-          onCancel: () => {
-            setPending(null);
-            editor?.commands.focus();
-          },
-        }}
-        reattach={{
-          allowed: marking.hasSelection && !editing,
-          error: reattach.error,
-          onReattach: (claimId) => void reattach.reattach(claimId),
-        }}
-        onReload={() => void live.refresh()}
-        onShowInText={showInText}
-        viewerId={viewerId}
-        suggestions={
-          <SuggestionList
-            suggestions={suggestions}
-            disabled={editing || !editor}
-            onShow={(item) => editor && selectSuggestion(editor, item)}
-            onAccept={(item) => {
-              const span = editor ? suggestionSpan(editor, item) : null;
-              if (span) setPending({ ...span, claimant: item.claimant });
-            }}
-          />
-        }
-        onOpenFromList={(claimId) => {
-          panel.open(claimId);
-          scrollToClaim(claimId);
-        }}
-      />
+      <FollowsArticle value>
+        <ClaimsPanel
+          panelRef={panelRef}
+          article={article}
+          panel={panel}
+          live={live.live}
+          loadError={live.loadError}
+          marking={{
+            saving: marking.saving,
+            error: marking.error,
+            onSubmit: (claimant) => void marking.save(editor, claimant),
+            onCancel: () => {
+              setPending(null);
+              editor?.commands.focus();
+            },
+          }}
+          reattach={{
+            allowed: marking.hasSelection && !editing,
+            error: reattach.error,
+            onReattach: (claimId) => void reattach.reattach(claimId),
+          }}
+          onReload={() => void live.refresh()}
+          onShowInText={showInText}
+          viewerId={viewerId}
+          suggestions={
+            <SuggestionList
+              suggestions={suggestions}
+              disabled={editing || !editor}
+              onShow={(item) => editor && selectSuggestion(editor, item)}
+              onAccept={(item) => {
+                const span = editor ? suggestionSpan(editor, item) : null;
+                if (span) setPending({ ...span, claimant: item.claimant });
+              }}
+            />
+          }
+          onOpenFromList={(claimId) => {
+            panel.open(claimId);
+            scrollToClaim(claimId);
+          }}
+        />
+      </FollowsArticle>
     </div>
   );
 }

@@ -7,12 +7,19 @@ import type { AnnotationDTO } from "@/lib/claims/present";
 import { archivedCopyLabel, type SourceArchiveDTO } from "@/lib/archives/present-archive";
 import { formatDateTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
+import { useFollowsArticle } from "@/components/claims/workspace/follows-article";
 
+/** How often a card away from an article page (the review queue) checks a copy still being taken. */
 const POLL_MS = 2_500;
 
 /**
- * The archived copy of a source's page: archiving… (checked every few seconds), archived with
- * its time and a link to the copy, or failed with the reason and a retry.
+ * The archived copy of a source's page: archiving…, archived with its time and a link to the
+ * copy, or failed with the reason and a retry.
+ *
+ * On the article page the outcome arrives as a live change (`archive.archived` or
+ * `archive.failed`, D9): the page reads the open claim again and this card gets the new
+ * `archive`, in every open page of the article whose reader may see the source. Elsewhere no
+ * change stream is open, so a pending copy is checked every few seconds instead.
  */
 export function SourceArchive({
   annotationId,
@@ -24,24 +31,23 @@ export function SourceArchive({
   title: string;
   archive: SourceArchiveDTO | null;
 }) {
-  const [archive, setArchive] = useState<SourceArchiveDTO | null>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // A fresh annotation from the server replaces what this card learnt by polling.
-  const [shown, setShown] = useState(initial);
-  if (shown !== initial) {
-    setShown(initial);
-    setArchive(initial);
-  }
+  const followsArticle = useFollowsArticle();
+  // What this card learnt itself (a retry's answer, a check), and from which `archive` it was
+  // asked: a fresher annotation from the server (a live change read the claim again) wins, even
+  // over an answer that arrives after it.
+  const [learnt, setLearnt] = useState<{ from: SourceArchiveDTO | null; archive: SourceArchiveDTO | null } | null>(null);
+  const archive = learnt !== null && learnt.from === initial ? learnt.archive : initial;
 
   const pending = archive?.status === "pending";
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || followsArticle) return;
     let stopped = false;
     const timer = setInterval(() => {
       api<AnnotationDTO>(`/api/annotations/${annotationId}`)
         .then((annotation) => {
-          if (!stopped && annotation.kind === "source") setArchive(annotation.archive);
+          if (!stopped && annotation.kind === "source") setLearnt({ from: initial, archive: annotation.archive });
         })
         .catch(() => {
           // A failed check is tried again at the next tick.
@@ -51,13 +57,15 @@ export function SourceArchive({
       stopped = true;
       clearInterval(timer);
     };
-  }, [annotationId, pending]);
+  }, [annotationId, pending, followsArticle, initial]);
 
   async function retry() {
+    const from = initial;
     setBusy(true);
     setError(null);
     try {
-      setArchive(await api<SourceArchiveDTO>(`/api/annotations/${annotationId}/archive`, { method: "POST", body: {} }));
+      const answer = await api<SourceArchiveDTO>(`/api/annotations/${annotationId}/archive`, { method: "POST", body: {} });
+      setLearnt({ from, archive: answer });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Could not ask for a new copy.");
     } finally {

@@ -7,11 +7,17 @@
  * A server that is down (5xx, refused connection, time-out) is tried again with back-off; an
  * address that is refused, too large, not a page, or missing (4xx) fails at once.
  *
+ * Whichever way it ends, the row is marked in one transaction with a live change of the
+ * source's article (`archive.archived` or `archive.failed`, D9): every open page of the article
+ * whose reader may see the source learns it at once, and nothing is announced when the row was
+ * not marked (already done by an earlier delivery, deleted, or the update failed).
+ *
  * With `FACTDESK_WAYBACK=on`, the page's address is also submitted to the Internet Archive's
  * Save Page Now (lib/archives/wayback.ts) and the link to its copy kept with the desk's own.
  */
 import { parseHTML } from "linkedom";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
+import { ARCHIVE_CHANGES, publishChange, type ArchiveChangeType } from "@/lib/live/publish";
 import type { JobRun } from "@/lib/jobs/queue";
 import { JOB_SPECS } from "@/lib/jobs/registry";
 import { FetchError, safeFetch, type FetchFailure } from "@/lib/net/safe-fetch";
@@ -26,8 +32,24 @@ const TRANSIENT: ReadonlySet<FetchFailure> = new Set(["timeout", "network", "unr
 
 class TransientFailure extends Error {}
 
+/**
+ * Marks a pending archive done (`data`) and announces it to the source's article, in one
+ * transaction: a row already marked (a job delivered twice) is left alone and not announced.
+ */
+async function settleArchive(id: string, type: ArchiveChangeType, data: Prisma.SourceArchiveUpdateManyMutationInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.sourceArchive.updateMany({ where: { id, status: "pending" }, data });
+    if (count === 0) return;
+    const { annotation } = await tx.sourceArchive.findUniqueOrThrow({
+      where: { id },
+      select: { annotation: { select: { id: true, claimId: true, claim: { select: { articleId: true } } } } },
+    });
+    await publishChange(tx, { articleId: annotation.claim.articleId, type, id: annotation.id, claimId: annotation.claimId });
+  });
+}
+
 async function markFailed(id: string, error: string, httpStatus: number | null = null): Promise<void> {
-  await db.sourceArchive.updateMany({ where: { id, status: "pending" }, data: { status: "failed", error, httpStatus } });
+  await settleArchive(id, ARCHIVE_CHANGES.failed, { status: "failed", error, httpStatus });
 }
 
 function pageText(body: Buffer, charset: string | null, contentType: string, url: string): { title: string | null; text: string } {
@@ -68,22 +90,19 @@ export async function archiveSource(data: { archiveId: string }, run: JobRun): P
     // The public copy, asked for once the desk's own is in hand; its failure is kept, not raised.
     const wayback = waybackSettings();
     const publicCopy = wayback.enabled ? await saveToWayback(archive.url, { endpoint: wayback.endpoint, signal: run.signal }) : null;
-    await db.sourceArchive.updateMany({
-      where: { id: archive.id, status: "pending" },
-      data: {
-        status: "archived",
-        archivedAt: page.fetchedAt,
-        finalUrl: page.url,
-        httpStatus: page.status,
-        contentType: page.contentType,
-        sha256,
-        warc: new Uint8Array(record),
-        title: title?.slice(0, 1000) ?? null,
-        text: text.replace(/\u0000/g, ""),
-        error: null,
-        waybackUrl: publicCopy?.url ?? null,
-        waybackError: publicCopy?.error ?? null,
-      },
+    await settleArchive(archive.id, ARCHIVE_CHANGES.archived, {
+      status: "archived",
+      archivedAt: page.fetchedAt,
+      finalUrl: page.url,
+      httpStatus: page.status,
+      contentType: page.contentType,
+      sha256,
+      warc: new Uint8Array(record),
+      title: title?.slice(0, 1000) ?? null,
+      text: text.replace(/\u0000/g, ""),
+      error: null,
+      waybackUrl: publicCopy?.url ?? null,
+      waybackError: publicCopy?.error ?? null,
     });
   } catch (error) {
     if (error instanceof TransientFailure) throw error;

@@ -25,8 +25,9 @@ export interface ConditionalClaim {
 
 /**
  * `getClaim` with its entity tag (lib/http/etag.ts): a hash of the ids and `xmin` of the
- * rows the answer is built from (the claim, its annotations, their reviews and replies, the
- * people's names), the desk's required approvals and the caller. One statement when the
+ * rows the answer is built from (the claim, its annotations, their reviews, replies and
+ * archive attempts, the people's names), the desk's required approvals and the caller. An
+ * archive job completes a copy without touching the annotation, so its rows count apart. One statement when the
  * caller's tag still holds; one more to build the claim when not.
  */
 export async function readClaim({
@@ -47,6 +48,8 @@ export async function readClaim({
                           FROM reviews r WHERE r.annotation_id IN (SELECT id FROM annotation_rows)), '')
       || '/' || coalesce((SELECT string_agg(p.id || ':' || p.xmin::text, ',' ORDER BY p.id)
                           FROM replies p WHERE p.annotation_id IN (SELECT id FROM annotation_rows)), '')
+      || '/' || coalesce((SELECT string_agg(s.id || ':' || s.xmin::text, ',' ORDER BY s.id)
+                          FROM source_archives s WHERE s.annotation_id IN (SELECT id FROM annotation_rows)), '')
       || '/' || (SELECT coalesce(md5(string_agg(u.id || ':' || u.xmin::text, ',' ORDER BY u.id)), '') FROM users u)
       AS fingerprint`;
   if (!row?.fingerprint) throw new AppError("not_found", "No such claim.");

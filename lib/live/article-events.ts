@@ -10,7 +10,8 @@
  *
  *   id: 42                  per committed change (or several, when catching up): the changed
  *   event: change           claims as THIS subscriber may see them (ChangeEventDTO,
- *   data: {"id":42,"types":["annotation.created"],"claims":[…],…}   lib/live/change-batch.ts)
+ *   data: {"id":42,"types":["annotation.created"],"claims":[…],…}   lib/live/change-batch.ts);
+ *                           none for a change they may not be told of (a draft's archived copy)
  *
  *   id: 57                  the client is too far behind (or gave no id): reload everything,
  *   event: reset            then apply the changes that follow
@@ -110,8 +111,17 @@ export async function openArticleEvents({
       return;
     }
     if (replay.events.length === 0) return;
-    const batch = await buildChangeBatch(articleId, replay.events);
-    send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
+    sendBatch(await buildChangeBatch(articleId, replay.events));
+  };
+
+  /**
+   * Sends the batch as this subscriber may see it. A batch with nothing for them (a draft's
+   * archived copy, say) is not sent at all; their browser's `Last-Event-ID` stays older, which
+   * only means a reconnect reads that change again and again tells nothing of it.
+   */
+  const sendBatch = (batch: ChangeBatch) => {
+    const data = showChangeBatch(batch, actor);
+    if (data !== null) send(`id: ${batch.lastId}\nevent: change\ndata: ${data}\n\n`);
     lastSent = batch.lastId;
   };
 
@@ -123,9 +133,7 @@ export async function openArticleEvents({
       enqueue(async () => {
         if (change.type === RESYNC) return catchUp();
         if (lastSent !== null && change.eventId <= lastSent) return;
-        const batch = await batchOf(change);
-        send(`id: ${batch.lastId}\nevent: change\ndata: ${showChangeBatch(batch, actor)}\n\n`);
-        lastSent = batch.lastId;
+        sendBatch(await batchOf(change));
       });
     },
   });

@@ -9,6 +9,11 @@
  * once for all of them and once more for each draft author only. A hundred open pages thus
  * cost one read and a handful of serialisations per change, not a hundred article reads.
  * Claims are read when the batch is built, after the change committed: never older than it.
+ *
+ * A change to a source's archived copy (`ARCHIVE_CHANGES`, made by the archive job) is told
+ * only to those who may see the source: to anyone else it is as if it never happened (no type,
+ * no id, no claim), and a batch of nothing else is not sent to them at all. A draft's archive
+ * thus reaches its author's pages only, and nobody else learns that it exists.
  */
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,7 +21,8 @@ import type { AgreementDTO } from "@/lib/articles/present";
 import type { AnnotationStatus, Verdict } from "@/lib/claims/present";
 import { readStoredClaims, visibleSummary, type StoredClaim } from "@/lib/claims/load-claim-summaries";
 import { verdictAgreement, type AgreementAnnotation } from "@/lib/reviews/verdict-agreement";
-import type { LoggedChange } from "@/lib/live/publish";
+import { isAnnotationVisibleTo } from "@/lib/annotations/access";
+import { ARCHIVE_CHANGES, type LoggedChange } from "@/lib/live/publish";
 
 /** A changed claim as a subscriber may see it: `ClaimSummaryDTO` without abilities (the panel loads those with the claim). */
 export type LiveClaimDTO = StoredClaim;
@@ -39,8 +45,17 @@ export interface ChangeEventDTO {
   totals: { progress: { verified: number; total: number }; agreement: AgreementDTO } | null;
 }
 
-/** Changes that cannot move progress or agreement: a new draft, a reply, a published version. */
-const TOTALS_UNCHANGED: ReadonlySet<string> = new Set(["annotation.created", "annotation.replied", "version.published"]);
+/** Changes that cannot move progress or agreement: a new draft, a reply, a published version, an archived copy. */
+const TOTALS_UNCHANGED: ReadonlySet<string> = new Set([
+  "annotation.created",
+  "annotation.replied",
+  "version.published",
+  ARCHIVE_CHANGES.archived,
+  ARCHIVE_CHANGES.failed,
+]);
+
+/** Changes told only to subscribers who may see the annotation they name (`id`). */
+const SHOWN_WITH_ANNOTATION: ReadonlySet<string> = new Set([ARCHIVE_CHANGES.archived, ARCHIVE_CHANGES.failed]);
 
 /** A batch of changes, read once and shown to every subscriber. */
 export interface ChangeBatch {
@@ -49,8 +64,19 @@ export interface ChangeBatch {
   claims: readonly StoredClaim[];
   /** Authors of drafts among `claims`' annotations: the only subscribers who see something else. */
   draftAuthors: ReadonlySet<string>;
-  /** The event's JSON per visibility class ("" = everyone without a draft here). */
-  views: Map<string, string>;
+  /**
+   * Per change (in the order of `base.types`), who may be told of it: null for everyone, else
+   * the annotation it is about as it stands now (`SHOWN_WITH_ANNOTATION`), or "nobody" when
+   * that annotation is gone.
+   */
+  audience: ReadonlyArray<{ claimId: string | null; annotation: AnnotationFacts | "nobody" | null }>;
+  /** The event's JSON per visibility class ("" = everyone without a draft here); null: nothing to tell. */
+  views: Map<string, string | null>;
+}
+
+interface AnnotationFacts {
+  status: StoredClaim["annotations"][number]["status"];
+  authorId: string;
 }
 
 /** Reads what `changes` (one article's, in log order) changed, for `showChangeBatch`. */
@@ -67,28 +93,57 @@ export async function buildChangeBatch(articleId: string, changes: readonly Logg
   ]);
   const found = new Set(claims.map((claim) => claim.id));
   const draftAuthors = new Set<string>();
+  const annotations = new Map<string, AnnotationFacts>();
   for (const claim of claims) {
-    for (const annotation of claim.annotations) if (annotation.status === "draft") draftAuthors.add(annotation.author.id);
+    for (const annotation of claim.annotations) {
+      if (annotation.status === "draft") draftAuthors.add(annotation.author.id);
+      annotations.set(annotation.id, { status: annotation.status, authorId: annotation.author.id });
+    }
   }
+  const audience = changes.map((change) => ({
+    claimId: change.claimId,
+    annotation: SHOWN_WITH_ANNOTATION.has(change.type) ? (annotations.get(change.id) ?? ("nobody" as const)) : null,
+  }));
   return {
     lastId,
     base: { id: lastId, types, ids, revision, removed: claimIds.filter((id) => !found.has(id)), totals },
     claims,
     draftAuthors,
+    audience,
     views: new Map(),
   };
 }
 
-/** The `change` event's data for `actor`, as JSON: made once per visibility class. */
-export function showChangeBatch(batch: ChangeBatch, actor: Actor): string {
+/**
+ * The `change` event's data for `actor`, as JSON, made once per visibility class; null when
+ * none of the batch's changes may be told to `actor` (then nothing is sent).
+ */
+export function showChangeBatch(batch: ChangeBatch, actor: Actor): string | null {
   const key = batch.draftAuthors.has(actor.id) ? actor.id : "";
   let view = batch.views.get(key);
   if (view === undefined) {
-    const event: ChangeEventDTO = { ...batch.base, claims: batch.claims.map((claim) => visibleSummary(actor, claim)) };
-    view = JSON.stringify(event);
+    view = showTo(batch, actor);
     batch.views.set(key, view);
   }
   return view;
+}
+
+function showTo(batch: ChangeBatch, actor: Actor): string | null {
+  const told = batch.audience.map(({ annotation }) => annotation === null || (annotation !== "nobody" && isAnnotationVisibleTo(actor, annotation)));
+  if (told.every(Boolean)) {
+    return JSON.stringify({ ...batch.base, claims: batch.claims.map((claim) => visibleSummary(actor, claim)) } satisfies ChangeEventDTO);
+  }
+  if (!told.some(Boolean)) return null;
+  // Only the changes `actor` may be told of, and only the claims those changes are about.
+  const claimIds = new Set(batch.audience.flatMap(({ claimId }, index) => (told[index] && claimId ? [claimId] : [])));
+  const event: ChangeEventDTO = {
+    ...batch.base,
+    types: batch.base.types.filter((_type, index) => told[index]),
+    ids: batch.base.ids.filter((_id, index) => told[index]),
+    removed: batch.base.removed.filter((id) => claimIds.has(id)),
+    claims: batch.claims.filter((claim) => claimIds.has(claim.id)).map((claim) => visibleSummary(actor, claim)),
+  };
+  return JSON.stringify(event);
 }
 
 /**

@@ -15,10 +15,22 @@ import { Prisma, type Tx } from "@/lib/db";
 /** The channel every Factdesk server listens on. */
 export const LIVE_CHANNEL = "factdesk_changes";
 
+/**
+ * The change types of a source's archived copy, as the archive job announces them
+ * (lib/archives/archive-source.ts): the copy was taken, or could not be. The change's `id` is
+ * the source annotation's. Subscribers who may not see that annotation are told nothing of
+ * them (lib/live/change-batch.ts).
+ */
+export const ARCHIVE_CHANGES = { archived: "archive.archived", failed: "archive.failed" } as const;
+export type ArchiveChangeType = (typeof ARCHIVE_CHANGES)[keyof typeof ARCHIVE_CHANGES];
+
 /** What changed, as a use case announces it. */
 export interface LiveChange {
   articleId: string;
-  /** The audit action of the change, e.g. "claim.created" or "annotation.updated". */
+  /**
+   * The audit action of the change, e.g. "claim.created" or "annotation.updated", or what a
+   * background job did (`ARCHIVE_CHANGES`).
+   */
   type: string;
   /** The id of the changed claim, annotation, revision or published version. */
   id: string;
