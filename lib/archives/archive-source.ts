@@ -17,7 +17,7 @@
  */
 import { parseHTML } from "linkedom";
 import { db, type Prisma } from "@/lib/db";
-import { ARCHIVE_CHANGES, publishChange, type ArchiveChangeType } from "@/lib/live/publish";
+import { ARCHIVE_CHANGES, publishChange } from "@/lib/live/publish";
 import type { JobRun } from "@/lib/jobs/queue";
 import { JOB_SPECS } from "@/lib/jobs/registry";
 import { FetchError, safeFetch, type FetchFailure } from "@/lib/net/safe-fetch";
@@ -36,7 +36,7 @@ class TransientFailure extends Error {}
  * Marks a pending archive done (`data`) and announces it to the source's article, in one
  * transaction: a row already marked (a job delivered twice) is left alone and not announced.
  */
-async function settleArchive(id: string, type: ArchiveChangeType, data: Prisma.SourceArchiveUpdateManyMutationInput): Promise<void> {
+async function settleArchive(id: string, type: typeof ARCHIVE_CHANGES.archived | typeof ARCHIVE_CHANGES.failed, data: Prisma.SourceArchiveUpdateManyMutationInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.sourceArchive.updateMany({ where: { id, status: "pending" }, data });
     if (count === 0) return;

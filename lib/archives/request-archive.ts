@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs";
 import { annotationNotFound, visibleAnnotationWhere } from "@/lib/annotations/access";
+import { ARCHIVE_CHANGES, publishChange } from "@/lib/live/publish";
 import { latestArchiveSelect, presentArchive, type SourceArchiveDTO } from "@/lib/archives/present-archive";
 
 /** A pending archive may be asked for again after this long (its job was lost, say). */
@@ -38,12 +39,16 @@ export async function enqueueArchive(archiveId: string): Promise<void> {
  * `POST /api/annotations/:id/archive`: archives the source's current address again when its
  * last attempt failed, was never made, or has been pending for too long. An archived or freshly
  * pending copy is left as it is. Anyone who may see the annotation may ask.
+ *
+ * The new pending attempt is announced to the source's article in the same transaction
+ * (`archive.requested`, D9): every open page whose reader may see the source shows it being
+ * archived at once, not only once the copy is done.
  */
 export async function retryArchive({ actor, annotationId }: { actor: Actor | null; annotationId: string }): Promise<SourceArchiveDTO> {
   assertCan(actor, "annotation.create");
   const annotation = await db.annotation.findFirst({
     where: { id: annotationId, ...visibleAnnotationWhere(actor) },
-    select: { id: true, kind: true, url: true, archives: latestArchiveSelect },
+    select: { id: true, kind: true, url: true, claimId: true, claim: { select: { articleId: true } }, archives: latestArchiveSelect },
   });
   if (!annotation) throw await annotationNotFound(annotationId);
   if (annotation.kind !== "source" || !annotation.url) {
@@ -57,7 +62,11 @@ export async function retryArchive({ actor, annotationId }: { actor: Actor | nul
     const row = await db.sourceArchive.findUnique({ where: { id: latest.id }, select: { requestedAt: true } });
     if (row && Date.now() - row.requestedAt.getTime() < PENDING_RETRY_AFTER_MS) return current;
   }
-  const archiveId = await db.$transaction((tx) => createPendingArchive(tx, annotationId, url));
+  const archiveId = await db.$transaction(async (tx) => {
+    const id = await createPendingArchive(tx, annotationId, url);
+    await publishChange(tx, { articleId: annotation.claim.articleId, type: ARCHIVE_CHANGES.requested, id: annotationId, claimId: annotation.claimId });
+    return id;
+  });
   await enqueueArchive(archiveId);
   return { status: "pending", archivedAt: null, url: null, sha256: null, httpStatus: null, error: null, waybackUrl: null };
 }

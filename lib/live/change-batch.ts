@@ -50,12 +50,13 @@ const TOTALS_UNCHANGED: ReadonlySet<string> = new Set([
   "annotation.created",
   "annotation.replied",
   "version.published",
+  ARCHIVE_CHANGES.requested,
   ARCHIVE_CHANGES.archived,
   ARCHIVE_CHANGES.failed,
 ]);
 
 /** Changes told only to subscribers who may see the annotation they name (`id`). */
-const SHOWN_WITH_ANNOTATION: ReadonlySet<string> = new Set([ARCHIVE_CHANGES.archived, ARCHIVE_CHANGES.failed]);
+const SHOWN_WITH_ANNOTATION: ReadonlySet<string> = new Set(Object.values(ARCHIVE_CHANGES));
 
 /** A batch of changes, read once and shown to every subscriber. */
 export interface ChangeBatch {

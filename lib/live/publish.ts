@@ -16,12 +16,12 @@ import { Prisma, type Tx } from "@/lib/db";
 export const LIVE_CHANNEL = "factdesk_changes";
 
 /**
- * The change types of a source's archived copy, as the archive job announces them
- * (lib/archives/archive-source.ts): the copy was taken, or could not be. The change's `id` is
- * the source annotation's. Subscribers who may not see that annotation are told nothing of
- * them (lib/live/change-batch.ts).
+ * The change types of a source's archived copy: someone asked for a new copy (a retry,
+ * lib/archives/request-archive.ts), or the archive job took it or could not
+ * (lib/archives/archive-source.ts). The change's `id` is the source annotation's. Subscribers
+ * who may not see that annotation are told nothing of them (lib/live/change-batch.ts).
  */
-export const ARCHIVE_CHANGES = { archived: "archive.archived", failed: "archive.failed" } as const;
+export const ARCHIVE_CHANGES = { requested: "archive.requested", archived: "archive.archived", failed: "archive.failed" } as const;
 export type ArchiveChangeType = (typeof ARCHIVE_CHANGES)[keyof typeof ARCHIVE_CHANGES];
 
 /** What changed, as a use case announces it. */

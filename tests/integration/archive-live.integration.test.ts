@@ -14,6 +14,7 @@ import { archiveSource } from "@/lib/archives/archive-source";
 import { getArticle } from "@/lib/articles/get-article";
 import { readClaim } from "@/lib/claims/get-claim";
 import { submitAnnotation } from "@/lib/annotations/submit-annotation";
+import { retryArchive } from "@/lib/archives/request-archive";
 import { stopListening } from "@/lib/live/subscribe";
 import type { ChangeEventDTO } from "@/lib/live/change-batch";
 import { html, startFixtureServer, type FixtureServer } from "@/tests/fixtures/web/server";
@@ -211,6 +212,78 @@ describe("what open pages are told", () => {
     expect(listed?.kind === "source" && listed.archive).toMatchObject({ status: "failed", httpStatus: 404, url: null });
     expect(listed?.kind === "source" && listed.archive?.error).toContain("HTTP 404");
     await expect(theirs.nextOf("change", 500)).rejects.toThrow("No event arrived in time");
+    await theirs.close();
+  });
+});
+
+describe("asking for a copy again", () => {
+  it("announces the new attempt once, in the transaction that makes it: neither without the other", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claim = await makeClaim(reviewer);
+    const source = await makeSource(reviewer, claim.id, { url: `${server.origin}/gone` });
+    await archiveSource({ archiveId: await pendingArchiveOf(source.id) }, firstRun());
+    const before = await headOf(claim.articleId);
+    const attempts = () => db.sourceArchive.count({ where: { annotationId: source.id } });
+
+    // The change cannot be written: no new attempt is made either.
+    await withFailingTrigger("live_events", "INSERT", `NEW.entity_id = '${source.id}'`, async () => {
+      await expect(retryArchive({ actor: reviewer, annotationId: source.id })).rejects.toThrow();
+    });
+    expect(await attempts()).toBe(1);
+    expect(await eventsAfter(claim.articleId, before)).toEqual([]);
+
+    // The attempt cannot be made: nothing is announced.
+    await withFailingTrigger("source_archives", "INSERT", `NEW.annotation_id = '${source.id}'`, async () => {
+      await expect(retryArchive({ actor: reviewer, annotationId: source.id })).rejects.toThrow();
+    });
+    expect(await attempts()).toBe(1);
+    expect(await eventsAfter(claim.articleId, before)).toEqual([]);
+
+    expect(await retryArchive({ actor: reviewer, annotationId: source.id })).toMatchObject({ status: "pending" });
+    expect(await attempts()).toBe(2);
+    expect(await eventsAfter(claim.articleId, before)).toEqual([{ kind: "archive.requested", entityId: source.id, claimId: claim.id }]);
+
+    // Asked again while the new attempt is fresh: nothing changes, nothing more is announced.
+    await retryArchive({ actor: reviewer, annotationId: source.id });
+    expect(await attempts()).toBe(2);
+    expect(await eventsAfter(claim.articleId, before)).toHaveLength(1);
+  });
+
+  it("tells every page that may see the source that it is being archived again, and a draft's only to its author", async () => {
+    const author = await makeUser("reviewer");
+    const other = await makeUser("reviewer");
+    const claim = await makeClaim(author);
+    const submitted = await makeSource(author, claim.id, { url: `${server.origin}/gone`, title: "Moved statistics page" });
+    await submitAnnotation({ actor: author, annotationId: submitted.id, input: { version: submitted.version } });
+    const draft = await makeSource(author, claim.id, { url: `${server.origin}/gone`, title: "Secret retried draft" });
+    await archiveSource({ archiveId: await pendingArchiveOf(submitted.id) }, firstRun());
+    await archiveSource({ archiveId: await pendingArchiveOf(draft.id) }, firstRun());
+    const { liveEventId } = await getArticle({ actor: author, id: claim.articleId });
+    const mine = await openStream(author, claim.articleId, String(liveEventId));
+    const theirs = await openStream(other, claim.articleId, String(liveEventId));
+    await mine.nextOf("ready");
+    await theirs.nextOf("ready");
+
+    // The other reviewer retries the submitted source: both pages show it being archived.
+    await retryArchive({ actor: other, annotationId: submitted.id });
+    for (const stream of [mine, theirs]) {
+      const seen = changeOf((await stream.nextOf("change")).data);
+      expect(seen.types).toEqual(["archive.requested"]);
+      expect(seen.ids).toEqual([submitted.id]);
+      expect(seen.totals).toBeNull();
+      const listed = seen.claims[0]!.annotations.find((annotation) => annotation.id === submitted.id);
+      expect(listed?.kind === "source" && listed.archive).toMatchObject({ status: "pending", error: null });
+    }
+
+    // The author retries the draft: only the author's page hears of it.
+    await retryArchive({ actor: author, annotationId: draft.id });
+    const seenByAuthor = changeOf((await mine.nextOf("change")).data);
+    expect(seenByAuthor.types).toEqual(["archive.requested"]);
+    expect(seenByAuthor.ids).toEqual([draft.id]);
+    const listed = seenByAuthor.claims[0]!.annotations.find((annotation) => annotation.id === draft.id);
+    expect(listed?.kind === "source" && listed.archive?.status).toBe("pending");
+    await expect(theirs.nextOf("change", 500)).rejects.toThrow("No event arrived in time");
+    await mine.close();
     await theirs.close();
   });
 });
