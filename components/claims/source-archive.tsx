@@ -16,8 +16,8 @@ const POLL_MS = 2_500;
  * The archived copy of a source's page: archiving…, archived with its time and a link to the
  * copy, or failed with the reason and a retry.
  *
- * On the article page the outcome arrives as a live change (`archive.archived` or
- * `archive.failed`, D9): the page reads the open claim again and this card gets the new
+ * On the article page a retry and its outcome arrive as live changes (`archive.requested`,
+ * `archive.archived` or `archive.failed`, D9): the page reads the open claim again and this card gets the new
  * `archive`, in every open page of the article whose reader may see the source. Elsewhere no
  * change stream is open, so a pending copy is checked every few seconds instead.
  */
