@@ -142,3 +142,56 @@ test("a copy taken or failed shows in every open page of the article at once, an
   expect(claimReads()).toBe(readsBefore + 1);
   expect(await bob.evaluate(() => "openedOnce" in window)).toBe(true);
 });
+
+test("a failed copy retried in one page shows as being archived in every other open page at once", async ({ desk, baseURL }) => {
+  test.setTimeout(120_000);
+  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), { title: `Ferry retry ${Date.now().toString(36)}`, text: TEXT });
+  const aliceUser = await desk.user("reviewer", "Alice Martin");
+  const aliceApi = await desk.api(aliceUser);
+  const start = TEXT.indexOf(CLAIM);
+  const marked = await aliceApi.post(`/api/articles/${articleId}/claims`, {
+    data: { exact: CLAIM, start, end: start + CLAIM.length, revision: 1 },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(marked.status(), await marked.text()).toBeLessThan(300);
+  const { id: claimId } = (await marked.json()) as { id: string };
+
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
+  const bobRequests: Request[] = [];
+  bob.on("request", (request) => bobRequests.push(request));
+  const bobDetail = await openArticle(bob, articleId, claimId);
+  await bob.evaluate(() => Object.assign(window, { openedOnce: true }));
+
+  // Alice cites the port's fares page, which is missing for now, and submits it.
+  const down = heldPage("/ferry-fares", 404, "<h1>Not found</h1>");
+  const alice = await desk.page(aliceUser);
+  await openArticle(alice, articleId, claimId);
+  const aliceCard = await addSource(alice, `${server.origin}/ferry-fares`, "Ferry fares 2026");
+  await aliceCard.getByRole("button", { name: "Submit for review" }).click();
+  await expect(aliceCard).toContainText("Submitted");
+  const bobCard = bobDetail.getByRole("article", { name: "Source: Ferry fares 2026" });
+  await expect(bobCard.getByTestId("source-archive")).toContainText("Archiving…");
+
+  // The page answers 404: both pages show the copy failed.
+  down.release();
+  await expect(bobCard.getByTestId("source-archive")).toContainText("Not archived: The page answered HTTP 404", { timeout: 20_000 });
+  await expect(aliceCard.getByTestId("source-archive")).toContainText("Not archived");
+
+  // The page is back; Alice retries, and Bob's page shows the new attempt before it finishes.
+  const back = heldPage(
+    "/ferry-fares",
+    200,
+    `<html><head><title>Ferry fares 2026</title></head><body><article><h1>Ferry fares 2026</h1>${LONG_PARAGRAPH.repeat(3)}</article></body></html>`,
+  );
+  await aliceCard.getByRole("button", { name: "Retry" }).click();
+  await expect(aliceCard.getByTestId("source-archive")).toContainText("Archiving…");
+  await expect(bobCard.getByTestId("source-archive")).toContainText("Archiving…");
+  await expect(bobCard.getByTestId("source-archive")).not.toContainText("Not archived");
+
+  back.release();
+  const copyLink = /^Archived copy of Ferry fares 2026, .+ \(opens in a new tab\)$/;
+  await expect(bobCard.getByRole("link", { name: copyLink })).toBeVisible({ timeout: 20_000 });
+  // All of it came on Bob's change stream: his page was not reloaded and polled nothing.
+  expect(await bob.evaluate(() => "openedOnce" in window)).toBe(true);
+  expect(bobRequests.filter((request) => new URL(request.url()).pathname.startsWith("/api/annotations/"))).toEqual([]);
+});
