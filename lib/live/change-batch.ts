@@ -10,18 +10,25 @@
  * cost one read and a handful of serialisations per change, not a hundred article reads.
  * Claims are read when the batch is built, after the change committed: never older than it.
  *
- * A change to a source's archived copy (`ARCHIVE_CHANGES`, made by the archive job) is told
- * only to those who may see the source: to anyone else it is as if it never happened (no type,
- * no id, no claim), and a batch of nothing else is not sent to them at all. A draft's archive
- * thus reaches its author's pages only, and nobody else learns that it exists.
+ * A change of an annotation (an `annotation.*` audit action, or a change of a source's archived
+ * copy, `ARCHIVE_CHANGES`) is told only to those who may see the annotation now, as the usual
+ * rules decide (`isAnnotationVisibleTo`; a deleted annotation as it was when deleted, from the
+ * audit log). To anyone else it is as if it never happened (no type, no id, no claim), and a
+ * batch of nothing else is not sent to them at all: another reviewer's draft, created, edited,
+ * archived or deleted while a draft, reaches nobody's page but its author's, and nobody else
+ * learns that it exists. One exception: a withdrawal turns into a draft something everyone
+ * could see, so everyone is still told that its claim changed (the claim as they may see it
+ * now, without the draft), only not the change's type and id: their pages drop it, and learn
+ * nothing more than that it is gone.
  */
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { AgreementDTO } from "@/lib/articles/present";
-import type { AnnotationStatus, Verdict } from "@/lib/claims/present";
+import { ANNOTATION_STATUSES, type AnnotationStatus, type Verdict } from "@/lib/claims/present";
 import { readStoredClaims, visibleSummary, type StoredClaim } from "@/lib/claims/load-claim-summaries";
 import { verdictAgreement, type AgreementAnnotation } from "@/lib/reviews/verdict-agreement";
 import { isAnnotationVisibleTo } from "@/lib/annotations/access";
+import { snapshotField } from "@/lib/claims/describe-event";
 import { ARCHIVE_CHANGES, type LoggedChange } from "@/lib/live/publish";
 
 /** A changed claim as a subscriber may see it: `ClaimSummaryDTO` without abilities (the panel loads those with the claim). */
@@ -55,22 +62,33 @@ const TOTALS_UNCHANGED: ReadonlySet<string> = new Set([
   ARCHIVE_CHANGES.failed,
 ]);
 
-/** Changes told only to subscribers who may see the annotation they name (`id`). */
-const SHOWN_WITH_ANNOTATION: ReadonlySet<string> = new Set(Object.values(ARCHIVE_CHANGES));
+/** Changes told only to subscribers who may see the annotation they name (`id`), besides every `annotation.*` change. */
+const ARCHIVE_CHANGE_TYPES: ReadonlySet<string> = new Set(Object.values(ARCHIVE_CHANGES));
+
+/** Whether a change's `id` is an annotation's, so that it is told only to those who may see that annotation. */
+function isAnnotationChange(type: string): boolean {
+  return type.startsWith("annotation.") || ARCHIVE_CHANGE_TYPES.has(type);
+}
+
+/** Turns a submitted annotation back into a draft: told, without type and id, to those who saw it before. */
+const WITHDRAWN = "annotation.withdrawn";
 
 /** A batch of changes, read once and shown to every subscriber. */
 export interface ChangeBatch {
   lastId: number;
   base: Omit<ChangeEventDTO, "claims">;
   claims: readonly StoredClaim[];
-  /** Authors of drafts among `claims`' annotations: the only subscribers who see something else. */
+  /**
+   * Authors of drafts among `claims`' annotations and among the changed annotations deleted as
+   * drafts: the only subscribers who see something else.
+   */
   draftAuthors: ReadonlySet<string>;
   /**
    * Per change (in the order of `base.types`), who may be told of it: null for everyone, else
-   * the annotation it is about as it stands now (`SHOWN_WITH_ANNOTATION`), or "nobody" when
-   * that annotation is gone.
+   * the annotation it is about (`isAnnotationChange`) as it stands now or as it was deleted, or
+   * "unknown" when it is gone without a trace (its claim was deleted): then nobody is told.
    */
-  audience: ReadonlyArray<{ claimId: string | null; annotation: AnnotationFacts | "nobody" | null }>;
+  audience: ReadonlyArray<{ type: string; claimId: string | null; annotation: AnnotationFacts | "unknown" | null }>;
   /** The event's JSON per visibility class ("" = everyone without a draft here); null: nothing to tell. */
   views: Map<string, string | null>;
 }
@@ -101,9 +119,15 @@ export async function buildChangeBatch(articleId: string, changes: readonly Logg
       annotations.set(annotation.id, { status: annotation.status, authorId: annotation.author.id });
     }
   }
+  const gone = [...new Set(changes.filter((change) => isAnnotationChange(change.type) && !annotations.has(change.id)).map((change) => change.id))];
+  for (const [id, facts] of await readDeletedAnnotations(gone)) {
+    if (facts.status === "draft") draftAuthors.add(facts.authorId);
+    annotations.set(id, facts);
+  }
   const audience = changes.map((change) => ({
+    type: change.type,
     claimId: change.claimId,
-    annotation: SHOWN_WITH_ANNOTATION.has(change.type) ? (annotations.get(change.id) ?? ("nobody" as const)) : null,
+    annotation: isAnnotationChange(change.type) ? (annotations.get(change.id) ?? ("unknown" as const)) : null,
   }));
   return {
     lastId,
@@ -129,22 +153,57 @@ export function showChangeBatch(batch: ChangeBatch, actor: Actor): string | null
   return view;
 }
 
+/**
+ * How much of a change `actor` is told: all of it, only that its claim changed (a withdrawal of
+ * what they could see, now a draft they may not), or nothing (the rules in the header).
+ */
+function toldOf({ type, annotation }: ChangeBatch["audience"][number], actor: Actor): "all" | "claim" | "nothing" {
+  if (annotation === null) return "all";
+  if (annotation !== "unknown" && isAnnotationVisibleTo(actor, annotation)) return "all";
+  return type === WITHDRAWN ? "claim" : "nothing";
+}
+
 function showTo(batch: ChangeBatch, actor: Actor): string | null {
-  const told = batch.audience.map(({ annotation }) => annotation === null || (annotation !== "nobody" && isAnnotationVisibleTo(actor, annotation)));
-  if (told.every(Boolean)) {
+  const told = batch.audience.map((change) => toldOf(change, actor));
+  if (told.every((how) => how === "all")) {
     return JSON.stringify({ ...batch.base, claims: batch.claims.map((claim) => visibleSummary(actor, claim)) } satisfies ChangeEventDTO);
   }
-  if (!told.some(Boolean)) return null;
+  if (told.every((how) => how === "nothing")) return null;
   // Only the changes `actor` may be told of, and only the claims those changes are about.
-  const claimIds = new Set(batch.audience.flatMap(({ claimId }, index) => (told[index] && claimId ? [claimId] : [])));
+  const claimIds = new Set(batch.audience.flatMap(({ claimId }, index) => (told[index] !== "nothing" && claimId ? [claimId] : [])));
   const event: ChangeEventDTO = {
     ...batch.base,
-    types: batch.base.types.filter((_type, index) => told[index]),
-    ids: batch.base.ids.filter((_id, index) => told[index]),
+    types: batch.base.types.filter((_type, index) => told[index] === "all"),
+    ids: batch.base.ids.filter((_id, index) => told[index] === "all"),
     removed: batch.base.removed.filter((id) => claimIds.has(id)),
     claims: batch.claims.filter((claim) => claimIds.has(claim.id)).map((claim) => visibleSummary(actor, claim)),
   };
   return JSON.stringify(event);
+}
+
+/**
+ * Who wrote each of the annotations `ids` that are gone, and their status when they were
+ * deleted, from the audit event of the deletion (written in the deletion's transaction, by the
+ * author: lib/annotations/delete-annotation.ts). An annotation gone without one (its claim was
+ * deleted) or whose author's account is gone is left out.
+ */
+async function readDeletedAnnotations(ids: readonly string[]): Promise<Map<string, AnnotationFacts>> {
+  const facts = new Map<string, AnnotationFacts>();
+  if (ids.length === 0) return facts;
+  const deletions = await db.auditEvent.findMany({
+    where: { targetType: "annotation", targetId: { in: [...ids] }, action: "annotation.deleted" },
+    select: { targetId: true, actorId: true, before: true },
+  });
+  for (const deletion of deletions) {
+    const status = snapshotField(deletion.before, "status");
+    if (deletion.actorId === null || !isAnnotationStatus(status)) continue;
+    facts.set(deletion.targetId, { status, authorId: deletion.actorId });
+  }
+  return facts;
+}
+
+function isAnnotationStatus(value: unknown): value is AnnotationStatus {
+  return ANNOTATION_STATUSES.some((status) => status === value);
 }
 
 /**

@@ -241,7 +241,8 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
 
   // The writers: one work item per claim in turn, five changes each (draft, edit, submit,
   // another's review, a reply), one change every 1/rate seconds.
-  const writes: Array<{ key: string; at: number }> = [];
+  // A draft's changes (made and edited) reach its author's pages only: `onlyFor` is that author's token.
+  const writes: Array<{ key: string; at: number; onlyFor?: string }> = [];
   const cpuBefore = options.serverCpuMs.map((clock) => clock());
   const started = performance.now();
   const total = Math.round(options.rate * options.seconds);
@@ -289,13 +290,13 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
           stance: "supports",
         });
         annotation = { id: made.json.id, version: 1 };
-        writes.push({ key: keyOf("annotation.created", made.json.id), at: made.at });
+        writes.push({ key: keyOf("annotation.created", made.json.id), at: made.at, onlyFor: author });
         break;
       }
       case 1: {
         const made = await post("PATCH", `/api/annotations/${annotation!.id}`, author, { title: `Edited ${n}`, version: annotation!.version });
         annotation = { id: annotation!.id, version: made.json.version ?? annotation!.version + 1 };
-        writes.push({ key: keyOf("annotation.updated", annotation.id), at: made.at });
+        writes.push({ key: keyOf("annotation.updated", annotation.id), at: made.at, onlyFor: author });
         break;
       }
       case 2: {
@@ -322,7 +323,8 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
   if (failedWrites.length > 0) options.log(`   ${failedWrites.length} writes failed, e.g. ${failedWrites[0]}`);
   // Drain: wait until every subscriber saw every change, at most 30 s.
   const drainUntil = performance.now() + 30_000;
-  const allSeen = () => subscribers.every((subscriber) => writes.every((write) => subscriber.visible.has(write.key)));
+  const toldTo = (subscriber: Subscriber, write: (typeof writes)[number]) => write.onlyFor === undefined || write.onlyFor === subscriber.token;
+  const allSeen = () => subscribers.every((subscriber) => writes.every((write) => !toldTo(subscriber, write) || subscriber.visible.has(write.key)));
   while (!allSeen() && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 50));
   await Promise.allSettled(pendingReads);
   const elapsed = (performance.now() - started) / 1000;
@@ -333,6 +335,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
   let missing = 0;
   for (const subscriber of subscribers) {
     for (const write of writes) {
+      if (!toldTo(subscriber, write)) continue;
       const seen = subscriber.visible.get(write.key);
       if (seen === undefined) missing += 1;
       else latencies.push(Math.max(0, seen - write.at));

@@ -158,7 +158,8 @@ describe("what open pages are told", () => {
 
     const draft = await makeSource(author, claim.id, { url: `${server.origin}/survey`, title: "Secret draft source" });
     await mine.nextOf("change");
-    const created = await theirs.nextOf("change");
+    // Where a page of the other reviewer's opened now would start.
+    const { liveEventId: created } = await getArticle({ actor: other, id: claim.articleId });
     // The page's open claim, read with its tag before the copy is done.
     const { etag } = await readClaim({ actor: author, claimId: claim.id, ifNoneMatch: null });
 
@@ -175,7 +176,7 @@ describe("what open pages are told", () => {
     expect(card?.kind === "source" && card.archive?.status).toBe("archived");
 
     // A page that reconnects after the draft's copy was taken is told nothing of it either.
-    const late = await openStream(other, claim.articleId, created.id);
+    const late = await openStream(other, claim.articleId, String(created));
     expect((await late.next()).event).toBe("ready");
     expect(late.pending()).toEqual([]);
     await late.close();

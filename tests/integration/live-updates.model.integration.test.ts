@@ -18,6 +18,7 @@ import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { stopListening } from "@/lib/live/subscribe";
 import { readHead } from "@/lib/live/event-log";
+import { publishChange } from "@/lib/live/publish";
 import type { ChangeEventDTO, LiveClaimDTO } from "@/lib/live/change-batch";
 import { applyChangeEvent, type LiveArticleState } from "@/lib/live/apply-change";
 import { getArticle } from "@/lib/articles/get-article";
@@ -88,6 +89,17 @@ function comparable(state: State) {
     progress: state.progress,
     agreement: state.agreement,
   };
+}
+
+/**
+ * Writes a change every page is told and that changes nothing a page holds (as a published
+ * version's: no claim, no totals), and answers the log's head after it. A page whose stream
+ * reached it has been sent everything before it: changes its reader may not be told of
+ * (another's draft) are not sent at all, so the page's last id alone cannot say so.
+ */
+async function markHead(articleId: string): Promise<number> {
+  await db.$transaction((tx) => publishChange(tx, { articleId, type: "version.published", id: "model-step", claimId: null }));
+  return readHead(articleId);
 }
 
 /** Reads the page's stream until it has applied every event up to `head`. */
@@ -234,7 +246,7 @@ describe("live updates, model-based", () => {
               } else {
                 await runChange(current, articleId, revision);
               }
-              const head = await readHead(articleId);
+              const head = await markHead(articleId);
               for (const page of pages) {
                 if (!page.stream) continue;
                 await catchUp(page, articleId, head);
