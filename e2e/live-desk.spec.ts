@@ -137,3 +137,67 @@ test("a claim marked and annotated in one browser shows in the other without a r
   await bob.context().close();
   await relay.close();
 });
+
+test("a source withdrawn in one browser leaves the other's open claim at once, and its life as a draft stays unseen", async ({ desk, baseURL }) => {
+  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), {
+    title: `Harbour withdrawal ${Date.now().toString(36)}`,
+    text: TEXT,
+  });
+  const aliceUser = await desk.user("reviewer", "Alice Martin");
+  const aliceApi = await desk.api(aliceUser);
+  const headers = { origin: baseURL ?? "" };
+  const start = TEXT.indexOf(FIRST);
+  const marked = await aliceApi.post(`/api/articles/${articleId}/claims`, { data: { exact: FIRST, start, end: start + FIRST.length, revision: 1 }, headers });
+  expect(marked.status(), await marked.text()).toBeLessThan(300);
+  const { id: claimId } = (await marked.json()) as { id: string };
+  const made = await aliceApi.post(`/api/claims/${claimId}/annotations`, {
+    data: { kind: "source", url: "https://harbour.example.org/h1-report", title: "Half-year cargo report", stance: "supports" },
+    headers,
+  });
+  expect(made.status(), await made.text()).toBeLessThan(300);
+  const { id: sourceId } = (await made.json()) as { id: string };
+  const submitted = await aliceApi.post(`/api/annotations/${sourceId}/submit`, { data: {}, headers });
+  expect(submitted.status(), await submitted.text()).toBeLessThan(300);
+
+  // Bob has the claim open with alice's source; every request his page makes is recorded.
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
+  const bobRequests: Request[] = [];
+  bob.on("request", (request) => bobRequests.push(request));
+  await bob.goto(`/articles/${articleId}?claim=${claimId}`);
+  const bobPanel = bob.getByRole("complementary", { name: "Claims panel" });
+  await expect(bobPanel.getByText("Live", { exact: true })).toBeVisible();
+  const bobSource = bob.getByTestId("claim-detail").getByRole("article", { name: /Source: Half-year cargo report/ });
+  await expect(bobSource).toBeVisible();
+  const claimReads = () =>
+    bobRequests.filter((request) => request.method() === "GET" && new URL(request.url()).pathname === `/api/claims/${claimId}`).length;
+
+  // Alice withdraws it: it leaves bob's open claim, without a reload.
+  const alice = await desk.page(aliceUser);
+  await alice.goto(`/articles/${articleId}?claim=${claimId}`);
+  const aliceSource = alice.getByTestId("claim-detail").getByRole("article", { name: /Source: Half-year cargo report/ });
+  await aliceSource.getByRole("button", { name: "Withdraw" }).click();
+  await expect(aliceSource).toContainText("Draft");
+  await expect(bobSource).toHaveCount(0);
+  const readsAfterWithdrawal = claimReads();
+
+  // Edited and then deleted as a draft, it is alice's alone: bob's page is sent nothing and reads nothing.
+  await aliceSource.getByRole("button", { name: "Edit" }).click();
+  const form = alice.getByTestId("claim-detail").getByRole("form", { name: /Edit source/ });
+  await form.getByLabel("Title").fill("Half-year cargo report, revised");
+  await form.getByRole("button", { name: /Save/ }).click();
+  const revised = alice.getByTestId("claim-detail").getByRole("article", { name: /Source: Half-year cargo report, revised/ });
+  await expect(revised).toBeVisible();
+  await revised.getByRole("button", { name: "Delete" }).click();
+  await revised.getByRole("button", { name: "Delete" }).click();
+  await expect(revised).toHaveCount(0);
+  // A change bob may see comes after them, and is the next thing his page reads.
+  const second = TEXT.indexOf(SECOND);
+  const other = await aliceApi.post(`/api/articles/${articleId}/claims`, { data: { exact: SECOND, start: second, end: second + SECOND.length, revision: 1 }, headers });
+  expect(other.status(), await other.text()).toBeLessThan(300);
+  await expect(bob.locator(`${ARTICLE_TEXT} .claim-highlight`, { hasText: SECOND })).toBeVisible();
+  expect(claimReads()).toBe(readsAfterWithdrawal);
+  // Bob's list counts no source on the claim, and the page was never loaded again.
+  await bobPanel.getByRole("button", { name: "All claims" }).click();
+  await expect(bobPanel.locator(`button[data-claim-id="${claimId}"]`)).toContainText("0 verdicts · 0 sources");
+  expect(bobRequests.filter((request) => request.resourceType() === "document")).toHaveLength(1);
+});
