@@ -15,7 +15,7 @@ export const routes: RouteDoc[] = [
     path: "/api/annotations/{id}/archive",
     summary: "Archive a source's page again",
     description:
-      "Queues a new copy of the source's current address when the last attempt failed, none was made, or one has been pending for over 10 minutes; an archived or freshly pending copy is left as it is. Answers the source's `archive` state.",
+      "Queues a new copy of the source's current address when the last attempt failed, none was made, or one has been pending for over 10 minutes; an archived or freshly pending copy is left as it is. A new attempt is announced on the article's change stream (`archive.requested`) to everyone who may see the source. Answers the source's `archive` state.",
     tags: ["Archived sources"],
     access: "session",
     params: AnnotationIdParams,
