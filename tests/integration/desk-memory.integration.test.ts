@@ -21,8 +21,13 @@ import { databaseState, makeSource, makeVerification } from "./claim-factories";
 import { review } from "./review-factories";
 
 /** A word no other test uses, so searches here find only what this test made. */
+/**
+ * A word no other test writes, of letters drawn from the whole alphabet. (Hex with its digits
+ * turned into "x" made words that were mostly x: two of them shared enough trigrams for the
+ * misspelling fallback of search to take one for the other.)
+ */
 function uniqueWord(): string {
-  return `zq${randomBytes(5).toString("hex").replace(/\d/g, "x")}`;
+  return `zq${Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join("")}`;
 }
 
 /** An article holding `text` and a claim by `actor` on all of it. */
