@@ -6,7 +6,7 @@
  * reviewer's draft, and its copy, never reach a page that may not show it.
  */
 import type { Page, Request } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, type Desk } from "./fixtures";
 import { startFixtureServer, type FixtureServer } from "../tests/fixtures/web/server";
 
 const CLAIM = "Ferry passenger numbers doubled in the spring";
@@ -43,6 +43,30 @@ async function openArticle(page: Page, articleId: string, claimId: string) {
   return detail;
 }
 
+/**
+ * An article with Alice's claim on it, and Bob's page open on the claim: every request his page
+ * makes is recorded, and his window carries a mark that is gone if the page is ever loaded again.
+ */
+async function markedWithBobWatching(desk: Desk, baseURL: string | undefined, title: string) {
+  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), { title: `${title} ${Date.now().toString(36)}`, text: TEXT });
+  const aliceUser = await desk.user("reviewer", "Alice Martin");
+  const aliceApi = await desk.api(aliceUser);
+  const start = TEXT.indexOf(CLAIM);
+  const marked = await aliceApi.post(`/api/articles/${articleId}/claims`, {
+    data: { exact: CLAIM, start, end: start + CLAIM.length, revision: 1 },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(marked.status(), await marked.text()).toBeLessThan(300);
+  const { id: claimId } = (await marked.json()) as { id: string };
+
+  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
+  const bobRequests: Request[] = [];
+  bob.on("request", (request) => bobRequests.push(request));
+  const bobDetail = await openArticle(bob, articleId, claimId);
+  await bob.evaluate(() => Object.assign(window, { openedOnce: true }));
+  return { articleId, aliceUser, claimId, bob, bobRequests, bobDetail };
+}
+
 async function addSource(page: Page, url: string, title: string) {
   const detail = page.getByTestId("claim-detail");
   await detail.getByRole("button", { name: "Add source" }).click();
@@ -59,24 +83,7 @@ test("a copy taken or failed shows in every open page of the article at once, an
   baseURL,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), { title: `Ferry figures ${Date.now().toString(36)}`, text: TEXT });
-  const aliceUser = await desk.user("reviewer", "Alice Martin");
-  const aliceApi = await desk.api(aliceUser);
-  const start = TEXT.indexOf(CLAIM);
-  const marked = await aliceApi.post(`/api/articles/${articleId}/claims`, {
-    data: { exact: CLAIM, start, end: start + CLAIM.length, revision: 1 },
-    headers: { origin: baseURL ?? "" },
-  });
-  expect(marked.status(), await marked.text()).toBeLessThan(300);
-  const { id: claimId } = (await marked.json()) as { id: string };
-
-  // Bob has the claim open; every request his page makes is recorded.
-  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
-  const bobRequests: Request[] = [];
-  bob.on("request", (request) => bobRequests.push(request));
-  const bobDetail = await openArticle(bob, articleId, claimId);
-  // A mark on the page's window: it is gone if the page is ever loaded again.
-  await bob.evaluate(() => Object.assign(window, { openedOnce: true }));
+  const { articleId, aliceUser, claimId, bob, bobRequests, bobDetail } = await markedWithBobWatching(desk, baseURL, "Ferry figures");
 
   // Alice cites the port's report and submits it while the copy is still being taken.
   const report = heldPage("/ferry-report", 200, `<html><head><title>Spring ferry statistics</title></head><body><article><h1>Spring ferry statistics</h1>${LONG_PARAGRAPH.repeat(3)}</article></body></html>`);
@@ -143,22 +150,7 @@ test("a copy taken or failed shows in every open page of the article at once, an
 
 test("a failed copy retried in one page shows as being archived in every other open page at once", async ({ desk, baseURL }) => {
   test.setTimeout(120_000);
-  const { id: articleId } = await desk.article(await desk.user("editor", "Erin Novak"), { title: `Ferry retry ${Date.now().toString(36)}`, text: TEXT });
-  const aliceUser = await desk.user("reviewer", "Alice Martin");
-  const aliceApi = await desk.api(aliceUser);
-  const start = TEXT.indexOf(CLAIM);
-  const marked = await aliceApi.post(`/api/articles/${articleId}/claims`, {
-    data: { exact: CLAIM, start, end: start + CLAIM.length, revision: 1 },
-    headers: { origin: baseURL ?? "" },
-  });
-  expect(marked.status(), await marked.text()).toBeLessThan(300);
-  const { id: claimId } = (await marked.json()) as { id: string };
-
-  const bob = await desk.page(await desk.user("reviewer", "Bob Keller"));
-  const bobRequests: Request[] = [];
-  bob.on("request", (request) => bobRequests.push(request));
-  const bobDetail = await openArticle(bob, articleId, claimId);
-  await bob.evaluate(() => Object.assign(window, { openedOnce: true }));
+  const { articleId, aliceUser, claimId, bob, bobRequests, bobDetail } = await markedWithBobWatching(desk, baseURL, "Ferry retry");
 
   // Alice cites the port's fares page, which is missing for now, and submits it.
   const down = heldPage("/ferry-fares", 404, "<h1>Not found</h1>");

@@ -20,7 +20,7 @@ import type { ChangeEventDTO } from "@/lib/live/change-batch";
 import { html, startFixtureServer, type FixtureServer } from "@/tests/fixtures/web/server";
 import { makeClaim, makeSource } from "./claim-factories";
 import { makeUser } from "./factories";
-import { openStream } from "./event-stream";
+import { openStream, openStreamsFromNow } from "./event-stream";
 
 let server: FixtureServer;
 
@@ -150,11 +150,7 @@ describe("what open pages are told", () => {
     const author = await makeUser("reviewer", "Ada Author");
     const other = await makeUser("reviewer", "Oli Other");
     const claim = await makeClaim(author);
-    const { liveEventId } = await getArticle({ actor: author, id: claim.articleId });
-    const mine = await openStream(author, claim.articleId, String(liveEventId));
-    const theirs = await openStream(other, claim.articleId, String(liveEventId));
-    await mine.nextOf("ready");
-    await theirs.nextOf("ready");
+    const [mine, theirs] = await openStreamsFromNow(claim.articleId, author, other);
 
     const draft = await makeSource(author, claim.id, { url: `${server.origin}/survey`, title: "Secret draft source" });
     await mine.nextOf("change");
@@ -259,11 +255,7 @@ describe("asking for a copy again", () => {
     const draft = await makeSource(author, claim.id, { url: `${server.origin}/gone`, title: "Secret retried draft" });
     await archiveSource({ archiveId: await pendingArchiveOf(submitted.id) }, firstRun());
     await archiveSource({ archiveId: await pendingArchiveOf(draft.id) }, firstRun());
-    const { liveEventId } = await getArticle({ actor: author, id: claim.articleId });
-    const mine = await openStream(author, claim.articleId, String(liveEventId));
-    const theirs = await openStream(other, claim.articleId, String(liveEventId));
-    await mine.nextOf("ready");
-    await theirs.nextOf("ready");
+    const [mine, theirs] = await openStreamsFromNow(claim.articleId, author, other);
 
     // The other reviewer retries the submitted source: both pages show it being archived.
     await retryArchive({ actor: other, annotationId: submitted.id });

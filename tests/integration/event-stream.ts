@@ -1,6 +1,7 @@
 /** Reads an article's event stream (lib/live/article-events.ts) as a browser's EventSource would. */
 import type { Actor } from "@/lib/auth/actor";
 import { openArticleEvents } from "@/lib/live/article-events";
+import { getArticle } from "@/lib/articles/get-article";
 
 export interface StreamEvent {
   /** The `id:` field, or null when the block had none. */
@@ -87,4 +88,15 @@ export async function openStream(actor: Actor, articleId: string, after: string 
       await reader.cancel().catch(() => {});
     },
   };
+}
+
+/** Streams of two readers on an article from its newest change on, each past its `ready` event. */
+export async function openStreamsFromNow(articleId: string, first: Actor, second: Actor): Promise<[OpenedStream, OpenedStream]> {
+  const { liveEventId } = await getArticle({ actor: first, id: articleId });
+  const streams: [OpenedStream, OpenedStream] = [
+    await openStream(first, articleId, String(liveEventId)),
+    await openStream(second, articleId, String(liveEventId)),
+  ];
+  for (const stream of streams) await stream.nextOf("ready");
+  return streams;
 }

@@ -19,7 +19,7 @@ import * as claimRoute from "@/app/api/claims/[id]/route";
 import { makeUser } from "./factories";
 import { ARTICLE_TEXT, claimInput, makeClaim, makeClaimArticle, makeSource } from "./claim-factories";
 import { countQueries, review, submitted } from "./review-factories";
-import { openStream } from "./event-stream";
+import { openStream, openStreamsFromNow } from "./event-stream";
 
 afterAll(async () => {
   await stopListening();
@@ -32,11 +32,7 @@ describe("a change event", () => {
     const author = await makeUser("reviewer", "Ada Author");
     const other = await makeUser("reviewer", "Oli Other");
     const claim = await makeClaim(author);
-    const { liveEventId } = await getArticle({ actor: author, id: claim.articleId });
-    const mine = await openStream(author, claim.articleId, String(liveEventId));
-    const theirs = await openStream(other, claim.articleId, String(liveEventId));
-    await mine.nextOf("ready");
-    await theirs.nextOf("ready");
+    const [mine, theirs] = await openStreamsFromNow(claim.articleId, author, other);
 
     const draft = await makeSource(author, claim.id, { title: "Secret draft title" });
     const seenByAuthor = changeOf((await mine.nextOf("change")).data);
