@@ -93,7 +93,8 @@ function ownClaim(query: FigureQuery): Prisma.Sql {
         OR EXISTS (SELECT 1 FROM annotations mine WHERE mine.claim_id = c.id AND mine.author_id = ${me}))`;
 }
 
-function onArticle(query: FigureQuery, column: string): Prisma.Sql {
+/** `AND <column> = <the article>` when the figures are one article's; nothing otherwise. `column` is written as it is. */
+export function onArticle(query: Pick<FigureQuery, "articleId">, column: string): Prisma.Sql {
   return query.articleId === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${query.articleId}`;
 }
 
@@ -161,7 +162,9 @@ export function figuresFromTotals(query: FigureQuery): Prisma.Sql {
   const untilDay = sqlDay(query.until);
   const from = sqlTimestamp(query.from);
   const until = sqlTimestamp(query.until);
-  const totals = (figure: string) => Prisma.sql`FROM dashboard_totals d WHERE d.user_id = ${scope} AND d.figure = ${figure} AND d.day >= ${fromDay} AND d.day < ${untilDay}`;
+  /** The `FROM … WHERE` of one figure's totals in [from, until) (whole days, or Mondays for weekly figures). */
+  const totals = (figure: string, from = fromDay, until = untilDay) =>
+    Prisma.sql`FROM dashboard_totals d WHERE d.user_id = ${scope} AND d.figure = ${figure} AND d.day >= ${from} AND d.day < ${until}`;
   const { whole, cut } = weeksCut(query.from, query.until);
   const checks = Prisma.join(
     [
@@ -169,8 +172,7 @@ export function figuresFromTotals(query: FigureQuery): Prisma.Sql {
         ? [
             Prisma.sql`
               SELECT to_char(d.day::timestamp, 'YYYY-MM-DD') AS week, sum(d.n)::int AS count
-              FROM dashboard_totals d
-              WHERE d.user_id = ${scope} AND d.figure = 'checks' AND d.day >= ${sqlDay(whole.from)} AND d.day < ${sqlDay(whole.until)}
+              ${totals("checks", sqlDay(whole.from), sqlDay(whole.until))}
               GROUP BY d.day HAVING sum(d.n) <> 0`,
           ]
         : []),
@@ -190,8 +192,7 @@ export function figuresFromTotals(query: FigureQuery): Prisma.Sql {
         ? [
             Prisma.sql`
               SELECT d.day AS week, d.key::int AS bucket, sum(d.n)::int AS n
-              FROM dashboard_totals d
-              WHERE d.user_id = ${scope} AND d.figure = 'verified' AND d.day >= ${sqlDay(whole.from)} AND d.day < ${sqlDay(whole.until)}
+              ${totals("verified", sqlDay(whole.from), sqlDay(whole.until))}
               GROUP BY d.day, d.key`,
           ]
         : []),

@@ -38,7 +38,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { sqlIsoText, sqlTimestamp } from "@/lib/sql";
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type PersonDTO, type Verdict } from "@/lib/claims/present";
 import { DashboardInput } from "@/lib/dashboard/schemas";
-import { figuresFromRows, figuresFromTotals, weeksOf, type CountedFigures, type FigureQuery } from "@/lib/dashboard/figures";
+import { figuresFromRows, figuresFromTotals, onArticle, weeksOf, type CountedFigures, type FigureQuery } from "@/lib/dashboard/figures";
 
 /** How many overdue items the dashboard lists (the counts per assignee cover them all). */
 export const OVERDUE_LIST_LIMIT = 20;
@@ -140,7 +140,6 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
   const query: FigureQuery = { from: range.from, until: range.until, articleId: range.articleId, ownerId: desk ? null : me };
   const now = new Date();
   const nowSql = sqlTimestamp(now);
-  const onArticle = (column: string) => (range.articleId === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${range.articleId}`);
 
   const mine = desk ? Prisma.empty : Prisma.sql`AND w.assignee_id = ${me}`;
   // One statement, so that every figure is of one moment (a claim verified meanwhile is not
@@ -151,10 +150,10 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
         SELECT u.id, u.name, count(*)::int AS open, count(*) FILTER (WHERE w.due_at < ${nowSql})::int AS overdue
         FROM (
           SELECT c.assignee_id, c.due_at FROM claims c
-          WHERE c.assignee_id IS NOT NULL AND c.status NOT IN ('verified', 'disputed') ${onArticle("c.article_id")}
+          WHERE c.assignee_id IS NOT NULL AND c.status NOT IN ('verified', 'disputed') ${onArticle(range, "c.article_id")}
           UNION ALL
           SELECT a.assignee_id, a.due_at FROM articles a
-          WHERE a.assignee_id IS NOT NULL ${onArticle("a.id")}
+          WHERE a.assignee_id IS NOT NULL ${onArticle(range, "a.id")}
         ) w JOIN users u ON u.id = w.assignee_id
         WHERE true ${mine}
         GROUP BY u.id, u.name) o) AS "openWork",
@@ -164,11 +163,11 @@ export async function getDashboard({ actor, input = {} }: GetDashboardOptions): 
                w.assignee_id AS "assigneeId", u.name AS "assigneeName", ${sqlIsoText("w.due_at")} AS "dueAt"
         FROM (
           SELECT 'claim' AS type, c.id, c.article_id, c.assignee_id, c.due_at FROM claims c
-          WHERE c.assignee_id IS NOT NULL AND c.due_at < ${nowSql} AND c.status NOT IN ('verified', 'disputed') ${onArticle("c.article_id")}
+          WHERE c.assignee_id IS NOT NULL AND c.due_at < ${nowSql} AND c.status NOT IN ('verified', 'disputed') ${onArticle(range, "c.article_id")}
             ${desk ? Prisma.empty : Prisma.sql`AND c.assignee_id = ${me}`}
           UNION ALL
           SELECT 'article', a.id, a.id, a.assignee_id, a.due_at FROM articles a
-          WHERE a.assignee_id IS NOT NULL AND a.due_at < ${nowSql} ${onArticle("a.id")}
+          WHERE a.assignee_id IS NOT NULL AND a.due_at < ${nowSql} ${onArticle(range, "a.id")}
             ${desk ? Prisma.empty : Prisma.sql`AND a.assignee_id = ${me}`}
           ORDER BY due_at, id
           LIMIT ${OVERDUE_LIST_LIMIT}
